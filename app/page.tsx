@@ -15,7 +15,11 @@ export default function HomePage() {
   const { techniques, platforms } = getCatalog();
   const detections = allDetections();
   const latest = [...detections]
-    .sort((a, b) => b.detection.created.localeCompare(a.detection.created) || a.technique.id.localeCompare(b.technique.id))
+    .sort(
+      (a, b) =>
+        b.detection.created.localeCompare(a.detection.created) ||
+        a.technique.id.localeCompare(b.technique.id),
+    )
     .slice(0, 6);
   const updated = recentlyUpdated(6);
   const counts = [
@@ -30,8 +34,9 @@ export default function HomePage() {
           Detect ATT&CK techniques in the SIEM you already run
         </h1>
         <p className="mt-4 text-lg text-slate-700 dark:text-slate-300">
-          Each page answers one question: how do I detect this technique on this platform? Get the query in your
-          platform&apos;s language, the caveats that make it noisy, the portable Sigma rule, and a way to prove it fires.
+          Each page answers one question: how do I detect this technique on this platform? Get the query in
+          your platform&apos;s language, the caveats that make it noisy, the portable Sigma rule, and a way to
+          prove it fires.
         </p>
         <dl className="mt-6 flex flex-wrap gap-6" data-testid="counts">
           {counts.map((c) => (
@@ -44,11 +49,16 @@ export default function HomePage() {
       </section>
 
       <section aria-labelledby="platforms-title">
-        <h2 id="platforms-title" className="mb-3 text-xl font-semibold">Browse by platform</h2>
+        <h2 id="platforms-title" className="mb-3 text-xl font-semibold">
+          Browse by platform
+        </h2>
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {platforms.map((p) => (
             <li key={p.id}>
-              <Link href={routes.platform(p.id)} className="block rounded-lg border border-slate-200 p-4 hover:border-brand-600 dark:border-slate-800 dark:hover:border-brand-400">
+              <Link
+                href={routes.platform(p.id)}
+                className="block rounded-lg border border-slate-200 p-4 hover:border-brand-600 dark:border-slate-800 dark:hover:border-brand-400"
+              >
                 <span className="font-medium">{p.name}</span>
                 <span className="block text-sm text-slate-600 dark:text-slate-400">
                   {detections.filter((d) => d.platform.id === p.id).length} detections · {p.vendor}
@@ -60,13 +70,18 @@ export default function HomePage() {
       </section>
 
       <section aria-labelledby="tactics-title">
-        <h2 id="tactics-title" className="mb-3 text-xl font-semibold">Browse by tactic</h2>
+        <h2 id="tactics-title" className="mb-3 text-xl font-semibold">
+          Browse by tactic
+        </h2>
         <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
           {TACTICS.map((t) => {
             const n = techniquesForTactic(t.shortName).length;
             return (
               <li key={t.id}>
-                <Link href={`${routes.techniques()}#${t.shortName}`} className="flex items-center justify-between rounded-md border border-slate-200 px-3 py-2 text-sm hover:border-brand-600 dark:border-slate-800 dark:hover:border-brand-400">
+                <Link
+                  href={`${routes.techniques()}#${t.shortName}`}
+                  className="flex items-center justify-between rounded-md border border-slate-200 px-3 py-2 text-sm hover:border-brand-600 dark:border-slate-800 dark:hover:border-brand-400"
+                >
                   <span>{t.name}</span>
                   <span className="text-slate-600 tabular-nums dark:text-slate-400">{n}</span>
                 </Link>
@@ -78,11 +93,15 @@ export default function HomePage() {
 
       <div className="grid gap-10 lg:grid-cols-2">
         <section aria-labelledby="latest-title">
-          <h2 id="latest-title" className="mb-3 text-xl font-semibold">Latest detections</h2>
+          <h2 id="latest-title" className="mb-3 text-xl font-semibold">
+            Latest detections
+          </h2>
           <DetectionList entries={latest} />
         </section>
         <section aria-labelledby="updated-title">
-          <h2 id="updated-title" className="mb-3 text-xl font-semibold">Recently updated</h2>
+          <h2 id="updated-title" className="mb-3 text-xl font-semibold">
+            Recently updated
+          </h2>
           <DetectionList entries={updated} showDate />
         </section>
       </div>

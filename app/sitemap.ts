@@ -17,7 +17,10 @@ export default function sitemap(): MetadataRoute.Sitemap {
       lastModified: latest([t.updated, ...t.detections.map((d) => d.updated)]),
     })),
     ...techniques.flatMap((t) =>
-      t.detections.map((d) => ({ url: absoluteUrl(routes.detection(t.id, d.platform)), lastModified: d.updated })),
+      t.detections.map((d) => ({
+        url: absoluteUrl(routes.detection(t.id, d.platform)),
+        lastModified: d.updated,
+      })),
     ),
   ];
 }

@@ -17,7 +17,11 @@ export function TestList({ tests }: { tests: TechniqueTest[] }) {
   return (
     <ol className="space-y-4" data-testid="tests">
       {tests.map((test, i) => (
-        <li key={test.id} id={`test-${test.id}`} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <li
+          key={test.id}
+          id={`test-${test.id}`}
+          className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+        >
           <h3 className="font-medium">
             <span className="mr-2 text-slate-600 dark:text-slate-400">Test {i + 1}</span>
             {test.name}

@@ -19,11 +19,15 @@ export default function PlatformsPage() {
       <ul className="mt-6 grid gap-4 sm:grid-cols-2">
         {platforms.map((p) => (
           <li key={p.id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-            <Link href={routes.platform(p.id)} className="text-lg font-medium hover:text-brand-700 hover:underline dark:hover:text-brand-300">
+            <Link
+              href={routes.platform(p.id)}
+              className="text-lg font-medium hover:text-brand-700 hover:underline dark:hover:text-brand-300"
+            >
               {p.name}
             </Link>
             <p className="text-sm text-slate-600 dark:text-slate-400">
-              {p.vendor} · {p.languages.map((l) => QUERY_LANGUAGE_LABELS[l]).join(", ")} · {detectionsForPlatform(p.id).length} detections
+              {p.vendor} · {p.languages.map((l) => QUERY_LANGUAGE_LABELS[l]).join(", ")} ·{" "}
+              {detectionsForPlatform(p.id).length} detections
             </p>
           </li>
         ))}

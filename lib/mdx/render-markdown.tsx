@@ -15,7 +15,11 @@ export async function renderMarkdown(source: string, file: string): Promise<Reac
       ...runtime,
       remarkPlugins: [remarkGfm],
       rehypePlugins: [
-        [rehypeShikiFromHighlighter, highlighter, { themes: THEMES, defaultColor: "light", fallbackLanguage: "text" }],
+        [
+          rehypeShikiFromHighlighter,
+          highlighter,
+          { themes: THEMES, defaultColor: "light", fallbackLanguage: "text" },
+        ],
       ],
     });
     return <Content />;

@@ -35,15 +35,20 @@ export default async function PlatformPage({ params }: { params: Promise<Params>
     <div>
       <h1 className="text-3xl font-bold tracking-tight">{platform.name} detections</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        {entries.length} detections in {platform.languages.map((l) => QUERY_LANGUAGE_LABELS[l]).join(" and ")}, by {platform.vendor}, grouped by ATT&CK tactic.
+        {entries.length} detections in {platform.languages.map((l) => QUERY_LANGUAGE_LABELS[l]).join(" and ")}
+        , by {platform.vendor}, grouped by ATT&CK tactic.
       </p>
       <div className="mt-8 space-y-8">
         {TACTICS.map((tactic) => {
-          const inTactic = entries.filter((e) => (e.technique.tactics as string[]).includes(tactic.shortName));
+          const inTactic = entries.filter((e) =>
+            (e.technique.tactics as string[]).includes(tactic.shortName),
+          );
           if (inTactic.length === 0) return null;
           return (
             <section key={tactic.id} aria-labelledby={`${tactic.shortName}-title`}>
-              <h2 id={`${tactic.shortName}-title`} className="mb-3 text-xl font-semibold">{tactic.name}</h2>
+              <h2 id={`${tactic.shortName}-title`} className="mb-3 text-xl font-semibold">
+                {tactic.name}
+              </h2>
               <DetectionList entries={inTactic} />
             </section>
           );

@@ -10,10 +10,13 @@ export async function GET(request: Request, ctx: RouteContext<"/sigma/[file]">) 
   const { file } = await ctx.params;
   const result = resolveSigmaDownload(file, request.headers.get("if-none-match"), getTechnique);
   if (result.status === 404) {
-    return new Response("No Sigma rule at this address. Rules live at /sigma/<technique id>.yml, e.g. /sigma/T1059.001.yml\n", {
-      status: 404,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
+    return new Response(
+      "No Sigma rule at this address. Rules live at /sigma/<technique id>.yml, e.g. /sigma/T1059.001.yml\n",
+      {
+        status: 404,
+        headers: { "content-type": "text/plain; charset=utf-8" },
+      },
+    );
   }
   if (result.status === 304) {
     return new Response(null, { status: 304, headers: { etag: result.etag, "cache-control": CACHE } });

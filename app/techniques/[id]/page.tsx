@@ -28,7 +28,12 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
     title,
     description: technique.description,
     alternates: { canonical: routes.technique(technique.id) },
-    openGraph: { title, description: technique.description, url: routes.technique(technique.id), type: "article" },
+    openGraph: {
+      title,
+      description: technique.description,
+      url: routes.technique(technique.id),
+      type: "article",
+    },
   };
 }
 
@@ -45,7 +50,9 @@ export default async function TechniquePage({ params }: { params: Promise<Params
         <header>
           <div className="flex items-center gap-2">
             <TechniqueIdBadge id={technique.id} />
-            {technique.parent && <span className="text-sm text-slate-600 dark:text-slate-400">{technique.parent_name}</span>}
+            {technique.parent && (
+              <span className="text-sm text-slate-600 dark:text-slate-400">{technique.parent_name}</span>
+            )}
           </div>
           <h1 className="mt-2 text-3xl font-bold tracking-tight">{technique.name}</h1>
           <p className="mt-2 text-slate-700 dark:text-slate-300">{technique.description}</p>
@@ -58,7 +65,10 @@ export default async function TechniquePage({ params }: { params: Promise<Params
               const platform = platforms.find((p) => p.id === d.platform)!;
               return (
                 <li key={d.id} className="flex flex-wrap items-center gap-3 px-4 py-3">
-                  <Link href={routes.detection(technique.id, d.platform)} className="font-medium hover:text-brand-700 hover:underline dark:hover:text-brand-300">
+                  <Link
+                    href={routes.detection(technique.id, d.platform)}
+                    className="font-medium hover:text-brand-700 hover:underline dark:hover:text-brand-300"
+                  >
                     {platform.name}
                   </Link>
                   <span className="text-sm text-slate-600 dark:text-slate-400">
@@ -79,7 +89,8 @@ export default async function TechniquePage({ params }: { params: Promise<Params
                   const gap = technique.platform_gaps.find((g) => g.platform === p.id);
                   return (
                     <li key={p.id}>
-                      <span className="font-medium">{p.name}</span>: {gap ? gap.reason : "no detection written yet."}
+                      <span className="font-medium">{p.name}</span>:{" "}
+                      {gap ? gap.reason : "no detection written yet."}
                     </li>
                   );
                 })}
@@ -88,14 +99,18 @@ export default async function TechniquePage({ params }: { params: Promise<Params
           )}
         </Section>
 
-        <Section id="sigma" title="Portable Sigma rule" aside={<SigmaDownloadLink techniqueId={technique.id} />}>
+        <Section
+          id="sigma"
+          title="Portable Sigma rule"
+          aside={<SigmaDownloadLink techniqueId={technique.id} />}
+        >
           <CodeBlock code={technique.sigma.source} language="yaml" label="Sigma (YAML)" />
         </Section>
 
         <Section id="testing" title="Testing methodology">
           <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-            Run these in a lab to prove the detections fire. Each lists the behaviour to exercise and the telemetry to
-            expect; the exact commands and cleanup steps are in Pro.
+            Run these in a lab to prove the detections fire. Each lists the behaviour to exercise and the
+            telemetry to expect; the exact commands and cleanup steps are in Pro.
           </p>
           <TestList tests={technique.tests} />
         </Section>

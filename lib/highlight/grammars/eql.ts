@@ -27,7 +27,10 @@ export const eqlGrammar: LanguageRegistration = {
     },
     numbers: numbers("eql"),
     function: functionCall("eql"),
-    sequence: { name: "keyword.control.eql", match: words(["sequence", "sample", "until", "maxspan", "by", "with", "runs"]) },
+    sequence: {
+      name: "keyword.control.eql",
+      match: words(["sequence", "sample", "until", "maxspan", "by", "with", "runs"]),
+    },
     // "process where", "any where": the event category names the kind of event matched.
     category: {
       match: "\\b([a-z_]+)\\s+(where)\\b",
@@ -37,11 +40,17 @@ export const eqlGrammar: LanguageRegistration = {
       patterns: [
         { name: "keyword.operator.logical.eql", match: words(["and", "or", "not"]) },
         { name: "keyword.operator.eql", match: "\\b(in|like|regex)~?(?=\\s|\\()|\\bof\\b" },
-        { name: "keyword.other.eql", match: words(["where", "head", "tail", "filter", "sort", "unique", "count"]) },
+        {
+          name: "keyword.other.eql",
+          match: words(["where", "head", "tail", "filter", "sort", "unique", "count"]),
+        },
         { name: "constant.language.eql", match: words(["true", "false", "null"]) },
       ],
     },
     operators: { name: "keyword.operator.comparison.eql", match: "==|!=|<=|>=|<|>|:|~" },
-    field: { name: "variable.other.field.eql", match: "`[^`]+`|\\b[A-Za-z_@][\\w@]*(\\.[\\w@]+)*\\b" },
+    field: {
+      name: "variable.other.field.eql support.type.property-name.eql",
+      match: "`[^`]+`|\\b[A-Za-z_@][\\w@]*(\\.[\\w@]+)*\\b",
+    },
   },
 };

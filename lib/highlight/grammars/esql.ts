@@ -3,8 +3,27 @@ import type { LanguageRegistration } from "shiki";
 import { comments, functionCall, numbers, strings, words } from "@/lib/highlight/grammars/common";
 
 const COMMANDS = [
-  "FROM", "ROW", "SHOW", "WHERE", "EVAL", "STATS", "INLINESTATS", "KEEP", "DROP", "RENAME", "SORT", "LIMIT",
-  "DISSECT", "GROK", "ENRICH", "MV_EXPAND", "LOOKUP\\s+JOIN", "METADATA", "FORK", "CHANGE_POINT", "SAMPLE",
+  "FROM",
+  "ROW",
+  "SHOW",
+  "WHERE",
+  "EVAL",
+  "STATS",
+  "INLINESTATS",
+  "KEEP",
+  "DROP",
+  "RENAME",
+  "SORT",
+  "LIMIT",
+  "DISSECT",
+  "GROK",
+  "ENRICH",
+  "MV_EXPAND",
+  "LOOKUP\\s+JOIN",
+  "METADATA",
+  "FORK",
+  "CHANGE_POINT",
+  "SAMPLE",
 ];
 
 export const esqlGrammar: LanguageRegistration = {
@@ -42,11 +61,31 @@ export const esqlGrammar: LanguageRegistration = {
     keywords: {
       patterns: [
         { name: "keyword.operator.logical.esql", match: words(["AND", "OR", "NOT"]) },
-        { name: "keyword.operator.esql", match: words(["IN", "LIKE", "RLIKE", "IS", "BY", "ON", "WITH", "AS", "ASC", "DESC", "NULLS", "FIRST", "LAST"]) },
+        {
+          name: "keyword.operator.esql",
+          match: words([
+            "IN",
+            "LIKE",
+            "RLIKE",
+            "IS",
+            "BY",
+            "ON",
+            "WITH",
+            "AS",
+            "ASC",
+            "DESC",
+            "NULLS",
+            "FIRST",
+            "LAST",
+          ]),
+        },
         { name: "constant.language.esql", match: words(["true", "false", "null"]) },
       ],
     },
     operators: { name: "keyword.operator.comparison.esql", match: "==|!=|<=|>=|<|>|=|\\||\\+|-|\\*|/|%" },
-    field: { name: "variable.other.field.esql", match: "`[^`]+`|\\b[A-Za-z_@][\\w@]*(\\.[\\w@]+)*\\b" },
+    field: {
+      name: "variable.other.field.esql support.type.property-name.esql",
+      match: "`[^`]+`|\\b[A-Za-z_@][\\w@]*(\\.[\\w@]+)*\\b",
+    },
   },
 };

@@ -39,17 +39,23 @@ export const logscaleGrammar: LanguageRegistration = {
     },
     // Named parameters inside calls: groupBy(field=..., function=...).
     argument: {
-      match: "\\b([A-Za-z_]\\w*)\\s*(=)(?=\\s*[\\[\"\\w(/])(?=[^|\\n]*\\))",
+      match: '\\b([A-Za-z_]\\w*)\\s*(=)(?=\\s*[\\["\\w(/])(?=[^|\\n]*\\))',
       captures: { "1": { name: "variable.parameter.logscale" }, "2": { name: "keyword.operator.logscale" } },
     },
     assignment: {
       match: "\\b([A-Za-z_][\\w.\\[\\]]*)\\s*(:=)",
-      captures: { "1": { name: "variable.other.field.logscale" }, "2": { name: "keyword.operator.assignment.logscale" } },
+      captures: {
+        "1": { name: "variable.other.field.logscale support.type.property-name.logscale" },
+        "2": { name: "keyword.operator.assignment.logscale" },
+      },
     },
     // ImageFileName=/\\cmd\.exe$/i, CommandLine="*foo*": a field filter.
     fieldFilter: {
       match: "\\b([A-Za-z_][\\w.\\[\\]]*)\\s*(!?=|<=|>=|<|>)",
-      captures: { "1": { name: "variable.other.field.logscale" }, "2": { name: "keyword.operator.comparison.logscale" } },
+      captures: {
+        "1": { name: "variable.other.field.logscale support.type.property-name.logscale" },
+        "2": { name: "keyword.operator.comparison.logscale" },
+      },
     },
     numbers: numbers("logscale"),
     operators: { name: "keyword.operator.logscale", match: "\\||!|\\*|=>" },

@@ -19,7 +19,9 @@ type Params = { id: string; platform: string };
 export const dynamicParams = false;
 
 export function generateStaticParams(): Params[] {
-  return getCatalog().techniques.flatMap((t) => t.detections.map((d) => ({ id: t.id, platform: d.platform })));
+  return getCatalog().techniques.flatMap((t) =>
+    t.detections.map((d) => ({ id: t.id, platform: d.platform })),
+  );
 }
 
 function load(params: Params) {
@@ -40,7 +42,14 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
     title,
     description,
     alternates: { canonical: url },
-    openGraph: { title, description, url, type: "article", modifiedTime: detection.updated, publishedTime: detection.created },
+    openGraph: {
+      title,
+      description,
+      url,
+      type: "article",
+      modifiedTime: detection.updated,
+      publishedTime: detection.created,
+    },
   };
 }
 
@@ -54,7 +63,9 @@ export default async function DetectionPage({ params }: { params: Promise<Params
     renderMarkdown(detection.explanation, detection.file),
   ]);
   const others = technique.detections.filter((d) => d.platform !== platform.id);
-  const related = allDetections().filter((e) => technique.related.includes(e.technique.id) && e.platform.id === platform.id);
+  const related = allDetections().filter(
+    (e) => technique.related.includes(e.technique.id) && e.platform.id === platform.id,
+  );
   const relatedElsewhere = technique.related.filter((id) => !related.some((e) => e.technique.id === id));
   const languageLabel = QUERY_LANGUAGE_LABELS[detection.language];
 
@@ -71,7 +82,8 @@ export default async function DetectionPage({ params }: { params: Promise<Params
             Detect {technique.name} in {platform.name}
           </h1>
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400" data-testid="updated-line">
-            {detection.name} · version {detection.version} · updated <time dateTime={detection.updated}>{detection.updated}</time>
+            {detection.name} · version {detection.version} · updated{" "}
+            <time dateTime={detection.updated}>{detection.updated}</time>
           </p>
         </header>
 
@@ -79,8 +91,18 @@ export default async function DetectionPage({ params }: { params: Promise<Params
           {summary}
         </div>
 
-        <Section id="query" title={`${platform.name} detection query`} aside={<span className="text-sm text-slate-600 dark:text-slate-400">{languageLabel}</span>}>
-          <CodeBlock code={detection.query} language={detection.language} label={languageLabel} copyLabel="Copy query" testId="query" />
+        <Section
+          id="query"
+          title={`${platform.name} detection query`}
+          aside={<span className="text-sm text-slate-600 dark:text-slate-400">{languageLabel}</span>}
+        >
+          <CodeBlock
+            code={detection.query}
+            language={detection.language}
+            label={languageLabel}
+            copyLabel="Copy query"
+            testId="query"
+          />
           <div className="mt-3 flex flex-wrap items-center gap-2" data-testid="rating">
             <SeverityBadge severity={detection.severity} />
             <ConfidenceBadge confidence={detection.confidence} />
@@ -123,7 +145,10 @@ export default async function DetectionPage({ params }: { params: Promise<Params
               <h3 className="mb-2 text-sm font-semibold">Required indices, tables or events</h3>
               <ul className="flex flex-wrap gap-2" data-testid="required-tables">
                 {detection.required_tables.map((table) => (
-                  <li key={table} className="rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-800">
+                  <li
+                    key={table}
+                    className="rounded bg-slate-100 px-2 py-1 font-mono text-xs dark:bg-slate-800"
+                  >
                     {table}
                   </li>
                 ))}
@@ -144,7 +169,13 @@ export default async function DetectionPage({ params }: { params: Promise<Params
               detection.tuning.map(async (t) => (
                 <li key={t.advice} className="text-sm">
                   <p>{t.advice}</p>
-                  {t.exclusion && <CodeBlock code={t.exclusion} language={detection.language} label={`Exclusion (${languageLabel})`} />}
+                  {t.exclusion && (
+                    <CodeBlock
+                      code={t.exclusion}
+                      language={detection.language}
+                      label={`Exclusion (${languageLabel})`}
+                    />
+                  )}
                 </li>
               )),
             )}
@@ -153,15 +184,16 @@ export default async function DetectionPage({ params }: { params: Promise<Params
 
         <Section id="sigma" title="Portable Sigma rule">
           <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">
-            The same behaviour as a vendor-neutral Sigma rule ({technique.sigma.rule.title}), for conversion to any backend.
+            The same behaviour as a vendor-neutral Sigma rule ({technique.sigma.rule.title}), for conversion
+            to any backend.
           </p>
           <SigmaDownloadLink techniqueId={technique.id} />
         </Section>
 
         <Section id="testing" title="Testing methodology">
           <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
-            Validate this detection with {technique.tests.length} tests. Each lists the behaviour to exercise and the telemetry
-            you should see; executable commands and cleanup steps are available with Pro.
+            Validate this detection with {technique.tests.length} tests. Each lists the behaviour to exercise
+            and the telemetry you should see; executable commands and cleanup steps are available with Pro.
           </p>
           <TestList tests={technique.tests} />
         </Section>
@@ -174,7 +206,9 @@ export default async function DetectionPage({ params }: { params: Promise<Params
           {related.length > 0 ? (
             <DetectionList entries={related} />
           ) : (
-            <p className="text-sm text-slate-600 dark:text-slate-400">No related detections for {platform.name} yet.</p>
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              No related detections for {platform.name} yet.
+            </p>
           )}
           {relatedElsewhere.length > 0 && (
             <p className="mt-3 text-sm text-slate-700 dark:text-slate-300">
@@ -183,9 +217,16 @@ export default async function DetectionPage({ params }: { params: Promise<Params
                 <span key={id}>
                   {i > 0 && ", "}
                   {getTechnique(id) ? (
-                    <Link className="font-mono underline underline-offset-2" href={routes.technique(id)}>{id}</Link>
+                    <Link className="font-mono underline underline-offset-2" href={routes.technique(id)}>
+                      {id}
+                    </Link>
                   ) : (
-                    <a className="font-mono underline underline-offset-2" href={`https://attack.mitre.org/techniques/${id.replace(".", "/")}/`}>{id}</a>
+                    <a
+                      className="font-mono underline underline-offset-2"
+                      href={`https://attack.mitre.org/techniques/${id.replace(".", "/")}/`}
+                    >
+                      {id}
+                    </a>
                   )}
                 </span>
               ))}
@@ -197,30 +238,43 @@ export default async function DetectionPage({ params }: { params: Promise<Params
           <ol className="space-y-1 text-sm">
             {[...detection.changelog].reverse().map((c) => (
               <li key={c.version}>
-                <span className="font-medium">v{c.version}</span> · <time dateTime={c.date}>{c.date}</time> · {c.note}
+                <span className="font-medium">v{c.version}</span> · <time dateTime={c.date}>{c.date}</time> ·{" "}
+                {c.note}
               </li>
             ))}
           </ol>
-          <p className="mt-2 font-mono text-xs text-slate-600 dark:text-slate-400">Detection id {detection.id}</p>
+          <p className="mt-2 font-mono text-xs text-slate-600 dark:text-slate-400">
+            Detection id {detection.id}
+          </p>
         </Section>
       </div>
 
       <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start" aria-label="Detection summary">
         <AttackBox technique={technique} />
-        <nav aria-label="Other platforms" className="rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800" data-testid="other-platforms">
+        <nav
+          aria-label="Other platforms"
+          className="rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800"
+          data-testid="other-platforms"
+        >
           <h2 className="mb-2 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
             Other platforms for {technique.id}
           </h2>
           <ul className="space-y-1">
             {others.map((d) => (
               <li key={d.platform}>
-                <Link href={routes.detection(technique.id, d.platform)} className="hover:text-brand-700 hover:underline dark:hover:text-brand-300">
+                <Link
+                  href={routes.detection(technique.id, d.platform)}
+                  className="hover:text-brand-700 hover:underline dark:hover:text-brand-300"
+                >
                   {platforms.find((p) => p.id === d.platform)?.name}
                 </Link>
               </li>
             ))}
             <li>
-              <Link href={routes.technique(technique.id)} className="text-slate-600 hover:underline dark:text-slate-400">
+              <Link
+                href={routes.technique(technique.id)}
+                className="text-slate-600 hover:underline dark:text-slate-400"
+              >
                 Technique overview
               </Link>
             </li>

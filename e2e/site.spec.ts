@@ -1,0 +1,165 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
+import { parse } from "yaml";
+import { catalog, sampleDetection } from "./content";
+import { expectNoSeriousA11yViolations } from "./helpers";
+
+const { technique, detection, platform } = sampleDetection();
+const detectionPath = `/techniques/${technique.id}/${platform.id}`;
+const sigmaSchemaDir = process.env.SIGMA_SCHEMA_DIR ?? path.resolve("../shared/sigma");
+
+test("home → technique → detection page with every section", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByTestId("counts")).toContainText(String(catalog.techniques.length));
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Techniques" }).click();
+  await expect(page).toHaveURL(/\/techniques$/);
+  await page
+    .getByRole("link", {
+      name: new RegExp(`^${technique.parent_name ? `${technique.parent_name}: ` : ""}${technique.name}$`),
+    })
+    .first()
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/techniques/${technique.id.replace(".", "\\.")}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(technique.name);
+
+  await page.getByRole("link", { name: platform.name, exact: true }).first().click();
+  await expect(page).toHaveURL(new RegExp(`${detectionPath.replace(".", "\\.")}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    `Detect ${technique.name} in ${platform.name}`,
+  );
+
+  await expect(page.getByTestId("attack-box")).toContainText(technique.id);
+  await expect(
+    page.getByTestId("attack-box").getByRole("link", { name: /attack\.mitre\.org\/techniques/ }),
+  ).toBeVisible();
+  await expect(page.getByTestId("query")).toContainText(detection.query.trim().split("\n")[0]!.trim());
+  await expect(page.getByTestId("query").locator("pre.shiki span[style]").first()).toBeVisible();
+  await expect(page.getByTestId("rating")).toContainText(`${detection.severity} severity`);
+  await expect(page.getByTestId("rating")).toContainText(`${detection.confidence} confidence`);
+  for (const heading of [
+    "How the query works",
+    "Data sources and required tables",
+    "False positives and tuning",
+    "Portable Sigma rule",
+    "Testing methodology",
+    "Pro: response and investigation",
+    "Related detections",
+  ]) {
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  }
+  await expect(page.getByTestId("required-tables")).toContainText(detection.required_tables[0]!);
+  await expect(page.getByTestId("false-positives").locator("li")).toHaveCount(
+    detection.false_positives.length,
+  );
+  await expect(page.getByTestId("sigma-download")).toHaveText(/Download portable Sigma rule \(\.yml\)/);
+  await expect(page.getByTestId("other-platforms").locator("li")).toHaveCount(technique.detections.length);
+  await expect(page.getByTestId("tests").locator("> li")).toHaveCount(technique.tests.length);
+  await expect(page.getByTestId("pro-teasers").locator("li")).toHaveCount(technique.proSections.length);
+});
+
+test("the copy button puts the query on the clipboard", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto(detectionPath);
+  await page.getByRole("button", { name: "Copy query" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clipboard).toBe(detection.query.trimEnd());
+});
+
+test("the Sigma download is YAML that passes the official Sigma schema", async ({ page }) => {
+  await page.goto(detectionPath);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByTestId("sigma-download").click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^${technique.id.replace(".", "\\.")}-[a-z0-9-]+\\.yml$`),
+  );
+  const text = fs.readFileSync((await download.path())!, "utf8");
+  const rule = parse(text);
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  const validate = ajv.compile(
+    JSON.parse(fs.readFileSync(path.join(sigmaSchemaDir, "sigma-detection-rule-schema.json"), "utf8")),
+  );
+  expect(validate(rule), JSON.stringify(validate.errors)).toBe(true);
+  expect(rule.tags).toContain(`attack.${technique.id.toLowerCase()}`);
+});
+
+test("Sigma download headers, ETag and 304", async ({ request }) => {
+  const response = await request.get(`/sigma/${technique.id}.yml`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/yaml; charset=utf-8");
+  expect(response.headers()["content-disposition"]).toMatch(
+    /^attachment; filename="T\d{4}(\.\d{3})?-[a-z0-9-]+\.yml"$/,
+  );
+  const etag = response.headers()["etag"]!;
+  const again = await request.get(`/sigma/${technique.id}.yml`, { headers: { "if-none-match": etag } });
+  expect(again.status()).toBe(304);
+  for (const bad of [
+    "T9999.999.yml",
+    "..%2F..%2Fpackage.json",
+    "%2e%2e%2fsigma.yml",
+    `${"T1".repeat(300)}.yml`,
+    "T1059.001.yaml",
+  ]) {
+    expect((await request.get(`/sigma/${bad}`)).status(), bad).toBe(404);
+  }
+});
+
+test("other spellings of a technique id redirect permanently to the canonical URL", async ({ request }) => {
+  const [num, sub] = technique.id.slice(1).split(".");
+  const spellings = sub
+    ? [`t${num}.${sub}`, `T${num}-${sub}`, `t${num}_${sub}`, `T${num}/${sub}`]
+    : [`t${num}`];
+  for (const spelling of spellings) {
+    const response = await request.get(`/techniques/${spelling}/${platform.id}`, { maxRedirects: 0 });
+    expect(response.status(), spelling).toBe(308);
+    expect(new URL(response.headers()["location"]!, "http://x").pathname).toBe(detectionPath);
+  }
+});
+
+test("unknown ids get a helpful 404", async ({ page, request }) => {
+  for (const url of [
+    "/techniques/T9999.999",
+    `/techniques/${technique.id}/no-such-platform`,
+    "/platforms/nope",
+    "/nowhere",
+  ]) {
+    expect((await request.get(url)).status(), url).toBe(404);
+  }
+  await page.goto("/techniques/T9999.999");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We have no page here");
+  await expect(page.getByRole("link", { name: "Browse techniques by tactic" })).toBeVisible();
+});
+
+for (const [name, url] of [
+  ["home", "/"],
+  ["technique index", "/techniques"],
+  ["technique", `/techniques/${technique.id}`],
+  ["detection", detectionPath],
+  ["404", "/techniques/T9999.999"],
+] as const) {
+  for (const theme of ["light", "dark"] as const) {
+    test(`no serious accessibility violations: ${name} (${theme})`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
+      await page.goto(url);
+      await expectNoSeriousA11yViolations(page);
+    });
+  }
+}
+
+test("screenshots of a detection page in light and dark themes", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  for (const theme of ["light", "dark"] as const) {
+    await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
+    await page.goto(detectionPath);
+    await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark)/);
+    await page.screenshot({ path: `test-results/screenshots/detection-${theme}.png`, fullPage: true });
+  }
+});
