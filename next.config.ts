@@ -1,10 +1,14 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
-  // Pages are prerendered at build time from content/; nothing here should be fetched remotely.
   poweredByHeader: false,
   reactStrictMode: true,
-  typedRoutes: false,
+  // PGlite loads its Wasm and data files from its own package directory at run time.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
+  },
 };
 
 export default nextConfig;

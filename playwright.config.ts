@@ -40,7 +40,14 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx next start -p ${port} -H 127.0.0.1`,
+    // Accounts need a database the admin command can reach while the site runs: PostgreSQL
+    // (DATABASE_URL). scripts/test.sh provides one; the embedded PGlite is single-process.
+    command: `npm run db:migrate && npx next start -p ${port} -H 127.0.0.1`,
+    env: {
+      SITE_URL: `http://127.0.0.1:${port}`,
+      OUTBOX_DIR: process.env.OUTBOX_DIR ?? "test-results/outbox",
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+    },
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AccountMenu } from "@/components/account-menu.client";
 import { ThemeToggle } from "@/components/theme-toggle.client";
 import { routes } from "@/lib/routes";
 
@@ -29,6 +30,7 @@ export function SiteHeader() {
             Platforms
           </Link>
         </nav>
+        <AccountMenu />
         <ThemeToggle />
       </div>
     </header>

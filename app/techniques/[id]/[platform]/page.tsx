@@ -5,7 +5,7 @@ import { AttackBox } from "@/components/attack-box";
 import { ConfidenceBadge, PlatformBadge, SeverityBadge, TechniqueIdBadge } from "@/components/badges";
 import { CodeBlock } from "@/components/code-block";
 import { DetectionList } from "@/components/detection-list";
-import { ProTeasers } from "@/components/pro-teasers";
+import { ProSections } from "@/components/pro-sections.client";
 import { Section } from "@/components/section";
 import { SigmaDownloadLink } from "@/components/sigma-download-link";
 import { TestList } from "@/components/test-list";
@@ -199,7 +199,7 @@ export default async function DetectionPage({ params }: { params: Promise<Params
         </Section>
 
         <Section id="pro" title="Pro: response and investigation">
-          <ProTeasers techniqueId={technique.id} sections={proSections} available={technique.proSections} />
+          <ProSections techniqueId={technique.id} sections={proSections} available={technique.proSections} />
         </Section>
 
         <Section id="related" title="Related detections">

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getAuth } from "@/lib/auth/auth";
+import { getViewer } from "@/lib/auth/session";
+import { accessEndsAt, grantsPro } from "@/lib/billing/entitlement-rules";
+import { findSubscription } from "@/lib/billing/subscriptions";
+import { getDb } from "@/lib/db/client";
+import { AccountActions } from "./account-actions.client";
+
+export const metadata: Metadata = { title: "Your account", robots: { index: false } };
+export const dynamic = "force-dynamic";
+
+function formatDate(date: Date | null) {
+  return date ? date.toISOString().slice(0, 10) : null;
+}
+
+export default async function AccountPage() {
+  const viewer = await getViewer();
+  if (!viewer) redirect("/sign-in?next=/account");
+  const now = new Date();
+  const [subscription, sessions, current] = await Promise.all([
+    findSubscription(getDb(), viewer.userId),
+    getAuth().api.listSessions({ headers: await headers() }),
+    getAuth().api.getSession({ headers: await headers() }),
+  ]);
+  const pro = grantsPro(subscription, now);
+  const endsAt = accessEndsAt(subscription, now);
+
+  return (
+    <div className="mx-auto max-w-2xl space-y-8">
+      <h1 className="text-2xl font-bold tracking-tight">Your account</h1>
+      <section
+        aria-labelledby="profile-title"
+        className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+      >
+        <h2 id="profile-title" className="mb-3 font-semibold">
+          Profile and plan
+        </h2>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
+          <dt className="text-slate-600 dark:text-slate-400">Email</dt>
+          <dd data-testid="account-email">{viewer.email}</dd>
+          <dt className="text-slate-600 dark:text-slate-400">Plan</dt>
+          <dd data-testid="account-plan">{pro ? "Pro" : "Free"}</dd>
+          <dt className="text-slate-600 dark:text-slate-400">Status</dt>
+          <dd data-testid="account-status">
+            {subscription ? subscription.status.replace("_", " ") : "no subscription"}
+            {subscription?.source === "admin" && " (granted by an administrator)"}
+          </dd>
+          {pro && (
+            <>
+              <dt className="text-slate-600 dark:text-slate-400">{endsAt ? "Access ends" : "Renews"}</dt>
+              <dd data-testid="account-period">
+                {formatDate(endsAt ?? subscription?.currentPeriodEnd ?? null) ?? "no end date"}
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section
+        aria-labelledby="sessions-title"
+        className="rounded-lg border border-slate-200 p-4 dark:border-slate-800"
+      >
+        <h2 id="sessions-title" className="mb-3 font-semibold">
+          Signed-in sessions
+        </h2>
+        <ul className="space-y-2 text-sm" data-testid="sessions">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap justify-between gap-2">
+              <span className="max-w-md truncate">{s.userAgent ?? "Unknown browser"}</span>
+              <span className="text-slate-600 dark:text-slate-400">
+                {s.ipAddress ?? "unknown address"} · since {formatDate(s.createdAt)}
+                {s.id === current?.session.id && " · this session"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <AccountActions />
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { execFileSync } from "node:child_process";
+import { expect, test, type Page } from "@playwright/test";
+import { sampleDetection } from "./content";
+import { linkFromMail } from "./mail";
+
+const { technique, platform } = sampleDetection();
+const detectionPath = `/techniques/${technique.id}/${platform.id}`;
+const PASSWORD = "correct horse battery";
+
+function uniqueEmail(tag: string) {
+  return `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+}
+
+function admin(...args: string[]) {
+  return execFileSync("npx", ["tsx", "scripts/admin.ts", ...args], { encoding: "utf8", env: process.env });
+}
+
+async function signUpAndVerify(page: Page, email: string) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Name").fill("Analyst");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel(/^Password/).fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("status")).toContainText("Check your inbox");
+  await page.goto(await linkFromMail(email, /Verify your Detection Atlas email/));
+  await expect(page).toHaveURL(/\/sign-in\?verified=1/);
+}
+
+async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+test("sign up, verify, sign in, see locked Pro, get Pro, see it, sign out, locked again", async ({
+  page,
+}) => {
+  const email = uniqueEmail("journey");
+  await signUpAndVerify(page, email);
+  await signIn(page, email);
+  await expect(page.getByTestId("account-email")).toHaveText(email);
+  await expect(page.getByTestId("account-plan")).toHaveText("Free");
+
+  await page.goto(detectionPath);
+  await expect(page.getByRole("link", { name: "Upgrade to Pro" })).toBeVisible();
+  await expect(page.getByTestId("pro-teasers")).toBeVisible();
+  await expect(page.getByTestId("pro-content")).toHaveCount(0);
+
+  expect(admin("grant-pro", email)).toContain("Granted Pro");
+  await page.reload();
+  await expect(page.getByTestId("pro-content")).toBeVisible();
+  await expect(
+    page.getByTestId("pro-content").getByRole("heading", { name: /Response playbook/ }),
+  ).toBeVisible();
+  await expect(page.getByTestId("pro-content").locator("pre.shiki").first()).toBeVisible();
+
+  await page.goto("/account");
+  await expect(page.getByTestId("account-plan")).toHaveText("Pro");
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+
+  await page.goto(detectionPath);
+  await expect(page.getByRole("link", { name: "Sign in" }).last()).toBeVisible();
+  await expect(page.getByTestId("pro-content")).toHaveCount(0);
+});
+
+test("sign-in is throttled after repeated failures", async ({ request }) => {
+  const email = uniqueEmail("throttle");
+  // A client address of its own, so this test's bucket does not throttle the other tests.
+  const headers = {
+    "x-forwarded-for": `10.66.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+    origin: new URL(test.info().project.use.baseURL!).origin,
+  };
+  const statuses: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    const r = await request.post("/api/auth/sign-in/email", {
+      data: { email, password: `wrong-${i}-password` },
+      headers,
+    });
+    statuses.push(r.status());
+  }
+  expect(
+    statuses.every((s) => s === 401),
+    statuses.join(","),
+  ).toBe(true);
+  const blocked = await request.post("/api/auth/sign-in/email", {
+    data: { email, password: "wrong-again-password" },
+    headers,
+  });
+  expect(blocked.status()).toBe(429);
+});
+
+test("sign-in and reset answers do not reveal whether an account exists", async ({ request }) => {
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  const headers = { "x-forwarded-for": "10.77.0.1", origin };
+  const unknown = await request.post("/api/auth/sign-in/email", {
+    data: { email: uniqueEmail("nobody"), password: "whatever-password" },
+    headers,
+  });
+  expect(unknown.status()).toBe(401);
+  const reset = await request.post("/api/auth/request-password-reset", {
+    data: { email: uniqueEmail("nobody"), redirectTo: "/reset-password" },
+    headers,
+  });
+  expect(reset.status()).toBe(200);
+});
+
+test("password reset through the emailed link", async ({ page }) => {
+  const email = uniqueEmail("reset");
+  await signUpAndVerify(page, email);
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("we have sent it a link");
+  await page.goto(await linkFromMail(email, /Reset your Detection Atlas password/));
+  await expect(page).toHaveURL(/\/reset-password\?token=/);
+  await page.getByLabel(/New password/).fill("a brand new passphrase");
+  await page.getByRole("button", { name: "Set new password" }).click();
+  await expect(page.getByRole("status")).toContainText("Your password is changed");
+  await signIn(page, email, "a brand new passphrase");
+});
+
+test("state-changing auth requests from another origin are refused", async ({ request }) => {
+  const r = await request.post("/api/auth/sign-in/email", {
+    data: { email: "a@example.test", password: "whatever-password" },
+    headers: { origin: "https://evil.example", "x-forwarded-for": "10.88.0.1" },
+  });
+  expect(r.status()).toBe(403);
+});
+
+test("security headers on every response", async ({ request }) => {
+  for (const url of ["/", detectionPath, `/sigma/${technique.id}.yml`, "/api/auth/get-session"]) {
+    const h = (await request.get(url)).headers();
+    expect(h["content-security-policy"], url).toContain("frame-ancestors 'none'");
+    expect(h["x-content-type-options"], url).toBe("nosniff");
+    expect(h["referrer-policy"], url).toBe("strict-origin-when-cross-origin");
+  }
+});

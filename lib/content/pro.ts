@@ -1,0 +1,25 @@
+// Reads Pro section files. Only callable with a ProAccess proof from checkProAccess(), so a
+// Pro body cannot be read on a code path that skipped the entitlement check.
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import type { ProAccess } from "@/lib/auth/session";
+import { getTechnique } from "@/lib/content/catalog";
+import { contentDir } from "@/lib/content/location";
+import { PRO_SECTIONS, type ProSectionId } from "@/lib/content/schema";
+import { renderMarkdownToHtml } from "@/lib/mdx/render-html";
+
+export type ProSectionHtml = { id: ProSectionId; html: string };
+
+export async function readProSections(access: ProAccess, techniqueId: string): Promise<ProSectionHtml[]> {
+  if (!access.userId) throw new Error("readProSections needs a ProAccess proof");
+  const technique = getTechnique(techniqueId);
+  if (!technique) return [];
+  const sections: ProSectionHtml[] = [];
+  for (const id of PRO_SECTIONS.filter((s) => technique.proSections.includes(s))) {
+    const file = path.join(contentDir(), "techniques", technique.id, "pro", `${id}.mdx`);
+    const body = fs.readFileSync(file, "utf8").replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, "");
+    sections.push({ id, html: await renderMarkdownToHtml(body) });
+  }
+  return sections;
+}
