@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import Link from "next/link";
 import { ProTeasers } from "@/components/pro-teasers";
 import type { ProSectionId, ProSectionInfo } from "@/lib/content/schema";
@@ -12,6 +12,22 @@ type State =
   | { kind: "free" }
   | { kind: "error"; message: string }
   | { kind: "unlocked"; sections: Loaded[] };
+
+async function fetchProState(techniqueId: string): Promise<State> {
+  try {
+    const response = await fetch(`/api/pro/${techniqueId}`, {
+      credentials: "same-origin",
+      cache: "no-store",
+    });
+    if (response.status === 401) return { kind: "anonymous" };
+    if (response.status === 403) return { kind: "free" };
+    if (!response.ok) throw new Error(`status ${response.status}`);
+    const body = (await response.json()) as { sections: Loaded[] };
+    return { kind: "unlocked", sections: body.sections };
+  } catch {
+    return { kind: "error", message: "We could not load your Pro content just now." };
+  }
+}
 
 /**
  * The per-visitor part of a prerendered detection page. The static HTML holds only the locked
@@ -28,26 +44,20 @@ export function ProSections({
 }) {
   const [state, setState] = useState<State>({ kind: "loading" });
 
-  const load = useCallback(async () => {
-    setState({ kind: "loading" });
-    try {
-      const response = await fetch(`/api/pro/${techniqueId}`, {
-        credentials: "same-origin",
-        cache: "no-store",
-      });
-      if (response.status === 401) return setState({ kind: "anonymous" });
-      if (response.status === 403) return setState({ kind: "free" });
-      if (!response.ok) throw new Error(`status ${response.status}`);
-      const body = (await response.json()) as { sections: Loaded[] };
-      setState({ kind: "unlocked", sections: body.sections });
-    } catch {
-      setState({ kind: "error", message: "We could not load your Pro content just now." });
-    }
+  useEffect(() => {
+    let cancelled = false;
+    void fetchProState(techniqueId).then((next) => {
+      if (!cancelled) setState(next);
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [techniqueId]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const retry = async () => {
+    setState({ kind: "loading" });
+    setState(await fetchProState(techniqueId));
+  };
 
   if (state.kind === "unlocked")
     return (
@@ -112,7 +122,7 @@ export function ProSections({
             {state.message}
             <button
               type="button"
-              onClick={() => void load()}
+              onClick={() => void retry()}
               className="rounded-md border border-amber-400 px-2 py-1 font-medium"
             >
               Retry
