@@ -7,11 +7,13 @@ const config = [
   {
     ignores: [
       ".next/**",
+      ".next-leaks/**",
       "node_modules/**",
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
       ".data/**",
+      "lib/db/generated/**",
     ],
   },
 ];

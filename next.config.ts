@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 import { securityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
+  // The leak tests build the fixture corpus into a directory of its own (playwright.leaks.config.ts).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   // PGlite loads its Wasm and data files from its own package directory at run time.

@@ -8,16 +8,16 @@ export const OUTBOX_DIR = path.resolve(process.env.OUTBOX_DIR ?? "test-results/o
 type Mail = { to: string; subject: string; text: string };
 
 /** Waits for the newest mail to `to` whose subject matches, and returns the first link in it. */
-export async function linkFromMail(to: string, subject: RegExp): Promise<string> {
+export async function linkFromMail(to: string, subject: RegExp, outbox = OUTBOX_DIR): Promise<string> {
   let found: Mail | undefined;
   await expect
     .poll(
       () => {
-        if (!fs.existsSync(OUTBOX_DIR)) return false;
+        if (!fs.existsSync(outbox)) return false;
         const mails = fs
-          .readdirSync(OUTBOX_DIR)
+          .readdirSync(outbox)
           .sort()
-          .map((f) => JSON.parse(fs.readFileSync(path.join(OUTBOX_DIR, f), "utf8")) as Mail)
+          .map((f) => JSON.parse(fs.readFileSync(path.join(outbox, f), "utf8")) as Mail)
           .filter((m) => m.to === to && subject.test(m.subject));
         found = mails.at(-1);
         return Boolean(found);
