@@ -161,5 +161,6 @@ test("screenshots of a detection page in light and dark themes", async ({ page }
     await page.goto(detectionPath);
     await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark)/);
     await page.screenshot({ path: `test-results/screenshots/detection-${theme}.png`, fullPage: true });
+    await page.screenshot({ path: `test-results/screenshots/detection-${theme}-top.png` });
   }
 });

@@ -7,4 +7,5 @@ export const routes = {
   platforms: () => "/platforms",
   platform: (id: string) => `/platforms/${id}`,
   sigma: (id: string) => `/sigma/${id}.yml`,
+  pricing: () => "/pricing",
 } as const;

@@ -11,7 +11,7 @@ async function scopesOf(
   const h = await getHighlighter();
   const lines = h.codeToTokens(code, {
     lang: lang as BundledLanguage,
-    theme: "github-light",
+    theme: "github-light-default",
     includeExplanation: true,
   }).tokens;
   return lines.flat().flatMap((t) =>

@@ -85,11 +85,8 @@ export default async function DetectionPage({ params }: { params: Promise<Params
             {detection.name} · version {detection.version} · updated{" "}
             <time dateTime={detection.updated}>{detection.updated}</time>
           </p>
+          <p className="mt-3 text-slate-700 dark:text-slate-300">{technique.description}</p>
         </header>
-
-        <div className="prose prose-slate max-w-none dark:prose-invert" data-testid="summary">
-          {summary}
-        </div>
 
         <Section
           id="query"
@@ -121,6 +118,12 @@ export default async function DetectionPage({ params }: { params: Promise<Params
 
         <Section id="explanation" title="How the query works">
           <div className="prose prose-slate max-w-none dark:prose-invert">{explanation}</div>
+        </Section>
+
+        <Section id="about" title={`About ${technique.name}`}>
+          <div className="prose prose-slate max-w-none dark:prose-invert" data-testid="summary">
+            {summary}
+          </div>
         </Section>
 
         <Section id="data-sources" title="Data sources and required tables">
