@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import Link from "next/link";
-import { ProTeasers } from "@/components/pro-teasers";
+import { ProBadge, ProTeasers } from "@/components/pro-teasers";
 import type { ProSectionId, ProSectionInfo } from "@/lib/content/schema";
 
 type Loaded = { id: ProSectionId; name: string; html: string };
@@ -70,9 +70,7 @@ export function ProSections({
           >
             <h3 id={`pro-${s.id}`} className="mb-2 flex items-center gap-2 text-base font-semibold">
               {s.name}
-              <span className="rounded bg-brand-600 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-white uppercase">
-                Pro
-              </span>
+              <ProBadge />
             </h3>
             <div
               className="prose prose-slate max-w-none dark:prose-invert"

@@ -29,9 +29,7 @@ export function ProTeasers({
             <h3 className="flex items-center gap-2 font-medium">
               <LockIcon />
               {s.name}
-              <span className="ml-auto rounded bg-brand-600 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-white uppercase">
-                Pro
-              </span>
+              <ProBadge className="ml-auto" />
             </h3>
             <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{s.contains}</p>
           </li>
@@ -50,5 +48,16 @@ function LockIcon() {
     >
       <path d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5a1.5 1.5 0 0 1-1.5 1.5h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
     </svg>
+  );
+}
+
+/** The small "Pro" pill shown beside a Pro section's name, locked or unlocked. */
+export function ProBadge({ className = "" }: { className?: string }) {
+  return (
+    <span
+      className={`rounded bg-brand-600 px-1.5 py-0.5 text-[10px] font-semibold tracking-wide text-white uppercase ${className}`}
+    >
+      Pro
+    </span>
   );
 }

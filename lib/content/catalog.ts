@@ -1,6 +1,5 @@
 // Server-side access to the validated content. Pages ask this module; they never read files.
 import "server-only";
-import { cache } from "react";
 import { loadContent } from "@/lib/content/load";
 import type { Catalog, Detection, Technique } from "@/lib/content/model";
 import type { PlatformInfo } from "@/lib/content/schema";
@@ -9,10 +8,10 @@ import { contentDir } from "@/lib/content/location";
 let loaded: Catalog | undefined;
 
 /** Loaded once per server process: content only changes with a new build. */
-export const getCatalog = cache((): Catalog => {
+export function getCatalog(): Catalog {
   loaded ??= loadContent(contentDir());
   return loaded;
-});
+}
 
 export function getTechnique(id: string): Technique | undefined {
   return getCatalog().techniques.find((t) => t.id === id);

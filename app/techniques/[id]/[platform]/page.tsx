@@ -9,7 +9,7 @@ import { ProSections } from "@/components/pro-sections.client";
 import { Section } from "@/components/section";
 import { SigmaDownloadLink } from "@/components/sigma-download-link";
 import { TestList } from "@/components/test-list";
-import { allDetections, getCatalog, getPlatform, getTechnique } from "@/lib/content/catalog";
+import { allDetections, getCatalog, getDetection, getPlatform, getTechnique } from "@/lib/content/catalog";
 import { QUERY_LANGUAGE_LABELS } from "@/lib/highlight/languages";
 import { renderMarkdown } from "@/lib/mdx/render-markdown";
 import { routes } from "@/lib/routes";
@@ -26,7 +26,7 @@ export function generateStaticParams(): Params[] {
 
 function load(params: Params) {
   const technique = getTechnique(params.id);
-  const detection = technique?.detections.find((d) => d.platform === params.platform);
+  const detection = getDetection(params.id, params.platform);
   const platform = getPlatform(params.platform);
   return technique && detection && platform ? { technique, detection, platform } : null;
 }
