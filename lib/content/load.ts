@@ -17,11 +17,13 @@ import {
   type DataSource,
   type PlatformInfo,
   type ProSectionId,
+  samplesSchema,
+  type Samples,
 } from "@/lib/content/schema";
 import { sigmaRuleSchema } from "@/lib/sigma/schema";
 import { TECHNIQUE_ID_PATTERN } from "@/lib/attack/technique-id";
 
-const TECHNIQUE_FILES = new Set(["technique.mdx", "sigma.yml", "detections", "pro"]);
+const TECHNIQUE_FILES = new Set(["technique.mdx", "sigma.yml", "samples.yml", "detections", "pro"]);
 
 export function loadContent(contentDir: string): Catalog {
   const issues: ContentIssue[] = [];
@@ -132,6 +134,7 @@ class LoadContext {
     if (!split.ok) return null;
     const fm = validate(techniqueFrontmatterSchema, split.value.data, techniqueFile, this.issues);
     const sigma = this.loadSigma(folder);
+    const samples = this.loadSamples(folder);
     if (!fm.ok || !sigma) return null;
     const t = fm.value;
     if (t.id !== folder) this.issue(techniqueFile, "id", `must equal the folder name "${folder}"`);
@@ -146,7 +149,18 @@ class LoadContext {
     });
     const order = platforms.map((p) => p.id);
     detections.sort((a, b) => order.indexOf(a.platform) - order.indexOf(b.platform));
-    return { ...t, summary: split.value.body, sigma, detections, proSections };
+    return { ...t, summary: split.value.body, sigma, samples, detections, proSections };
+  }
+
+  /** Optional while the corpus grows; when present it must hold both kinds of event. */
+  private loadSamples(techniqueId: string): Samples | null {
+    const file = this.rel("techniques", techniqueId, "samples.yml");
+    const abs = path.join(this.root, file);
+    if (!fs.existsSync(abs)) return null;
+    const parsed = parseYaml(readText(abs), file, this.issues);
+    if (!parsed.ok) return null;
+    const result = validate(samplesSchema, parsed.value, file, this.issues);
+    return result.ok ? result.value : null;
   }
 
   private loadSigma(techniqueId: string): SigmaFile | null {

@@ -5,6 +5,7 @@ import type {
   PlatformInfo,
   ProSectionId,
   ProSectionInfo,
+  Samples,
   TechniqueFrontmatter,
 } from "@/lib/content/schema";
 import type { SigmaRule } from "@/lib/sigma/schema";
@@ -26,6 +27,8 @@ export type Technique = TechniqueFrontmatter & {
   /** Markdown/MDX summary of the adversary behaviour. */
   summary: string;
   sigma: SigmaFile;
+  /** samples.yml: true-positive and benign events for the Sigma rule, or null if none yet. */
+  samples: Samples | null;
   /** In platform registry order. */
   detections: Detection[];
   /** Which Pro sections exist for this technique (names only; bodies stay on disk). */

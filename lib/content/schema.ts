@@ -76,6 +76,25 @@ export const techniqueTestSchema = z.strictObject({
   atomic: atomicRefSchema.optional(),
 });
 
+/** Tuning for the portable rule: a Sigma selection to add as `filter_<name>` and `and not` in the condition. */
+export const sigmaFilterSchema = z.strictObject({
+  advice: text,
+  filter: text,
+});
+
+const sampleEventSchema = z.strictObject({
+  name: text,
+  description: text,
+  /** One event, in the field names of the Sigma rule's log source (nested objects allowed). */
+  event: z.record(z.string(), z.unknown()).refine((e) => Object.keys(e).length > 0, "must not be empty"),
+});
+
+/** samples.yml: events that prove the Sigma rule fires on the attack and stays quiet on look-alikes. */
+export const samplesSchema = z.strictObject({
+  true_positives: z.array(sampleEventSchema).min(2, "needs at least two true-positive events"),
+  benign: z.array(sampleEventSchema).min(2, "needs at least two benign look-alike events"),
+});
+
 export const techniqueFrontmatterSchema = z
   .strictObject({
     id: techniqueId,
@@ -90,6 +109,7 @@ export const techniqueFrontmatterSchema = z
     related: z.array(techniqueId).default([]),
     platform_gaps: z.array(z.strictObject({ platform: kebabId, reason: text })).default([]),
     tests: z.array(techniqueTestSchema).min(2, "needs at least two tests"),
+    sigma_filters: z.array(sigmaFilterSchema).default([]),
   })
   .superRefine((t, ctx) => {
     const isSub = t.id.includes(".");
@@ -159,4 +179,6 @@ export type DataSource = z.infer<typeof dataSourceSchema>;
 export type ProSectionInfo = z.infer<typeof proSectionInfoSchema>;
 export type TechniqueFrontmatter = z.infer<typeof techniqueFrontmatterSchema>;
 export type TechniqueTest = z.infer<typeof techniqueTestSchema>;
+export type Samples = z.infer<typeof samplesSchema>;
+export type SampleEvent = Samples["true_positives"][number];
 export type DetectionFrontmatter = z.infer<typeof detectionFrontmatterSchema>;
