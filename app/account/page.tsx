@@ -32,7 +32,8 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
   // Admin grants have nothing to manage; Stripe and demo subscriptions do, even after they end.
   const manageable =
     subscription !== null &&
-    (subscription.source === "local" || (subscription.source === "stripe" && subscription.status !== "incomplete"));
+    (subscription.source === "local" ||
+      (subscription.source === "stripe" && subscription.status !== "incomplete"));
 
   return (
     <div className="mx-auto max-w-2xl space-y-8">
@@ -79,7 +80,10 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
             </form>
           )}
           {!pro && (
-            <Link href="/pricing" className="text-sm font-medium text-brand-700 underline dark:text-brand-300">
+            <Link
+              href="/pricing"
+              className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+            >
               Upgrade to Pro
             </Link>
           )}

@@ -30,8 +30,8 @@ export default async function PricingPage({ searchParams }: PageProps<"/pricing"
       <header>
         <h1 className="text-3xl font-bold tracking-tight">Pricing</h1>
         <p className="mt-2 text-slate-700 dark:text-slate-300">
-          Every detection query, Sigma rule and test description is free. Pro adds what you need once a detection
-          fires: the response, the investigation, the hunt, the test commands and the tuning.
+          Every detection query, Sigma rule and test description is free. Pro adds what you need once a
+          detection fires: the response, the investigation, the hunt, the test commands and the tuning.
         </p>
         {checkout === "canceled" && (
           <p role="status" className="mt-3 text-sm text-slate-700 dark:text-slate-300">
@@ -42,7 +42,10 @@ export default async function PricingPage({ searchParams }: PageProps<"/pricing"
       {config.mode === "local" && <DemoBanner />}
 
       <div className="grid gap-4 md:grid-cols-2">
-        <section aria-labelledby="plan-free" className="rounded-lg border border-slate-200 p-5 dark:border-slate-800">
+        <section
+          aria-labelledby="plan-free"
+          className="rounded-lg border border-slate-200 p-5 dark:border-slate-800"
+        >
           <h2 id="plan-free" className="text-xl font-semibold">
             Free
           </h2>
@@ -156,7 +159,11 @@ function FreeAction({ gate }: { gate: ProGate }) {
         Create a free account
       </Link>
     );
-  return <p className="text-sm text-slate-700 dark:text-slate-300">{gate.state === "free" ? "Your current plan." : "Included in Pro."}</p>;
+  return (
+    <p className="text-sm text-slate-700 dark:text-slate-300">
+      {gate.state === "free" ? "Your current plan." : "Included in Pro."}
+    </p>
+  );
 }
 
 function ProAction({ gate, config }: { gate: ProGate; config: BillingConfig }) {

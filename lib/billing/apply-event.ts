@@ -22,6 +22,7 @@ export async function applyBillingEvent(
 ): Promise<EventOutcome> {
   const occurredAt = new Date(event.created * 1000);
   const change = interpretEvent(event);
+  if (await db.billingEvent.findUnique({ where: { id: event.id } })) return "duplicate";
   try {
     return await db.$transaction(async (tx) => {
       const outcome = change ? await applyChange(tx, change, occurredAt, source) : "ignored";
@@ -29,14 +30,11 @@ export async function applyBillingEvent(
       return outcome;
     });
   } catch (error) {
-    if (isUniqueViolation(error) && (await db.billingEvent.findUnique({ where: { id: event.id } })))
-      return "duplicate";
+    // A concurrent delivery of the same event won the race on the primary key (drivers report the
+    // violation differently, so ask the table rather than the error).
+    if (await db.billingEvent.findUnique({ where: { id: event.id } })) return "duplicate";
     throw error;
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 async function findRow(tx: Tx, change: SubscriptionChange): Promise<SubscriptionRow | null> {
@@ -69,7 +67,8 @@ async function applyChange(
     // Only events that name our user can start a record: a subscription we cannot tie to an
     // account is recorded as unmatched (Stripe retrying would not help).
     const userId = change.ref.userId;
-    if (!userId || !(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) return "unmatched";
+    if (!userId || !(await tx.user.findUnique({ where: { id: userId }, select: { id: true } })))
+      return "unmatched";
     const base = { userId, plan: "pro", source, ...ids };
     if (change.kind === "link") {
       // Status comes from the subscription events; the link alone grants nothing.
@@ -77,7 +76,9 @@ async function applyChange(
       return "applied";
     }
     if (change.kind !== "snapshot") return "unmatched";
-    await tx.subscription.create({ data: { ...base, ...snapshotState(change, null, occurredAt), lastEventAt: occurredAt } });
+    await tx.subscription.create({
+      data: { ...base, ...snapshotState(change, null, occurredAt), lastEventAt: occurredAt },
+    });
     return "applied";
   }
 
@@ -100,7 +101,10 @@ async function applyChange(
         ? paidState(change.periodEnd, row)
         : failedState(row, occurredAt);
   if (!data) return "ignored";
-  await tx.subscription.update({ where: { id: row.id }, data: { ...data, ...ids, source, lastEventAt: occurredAt } });
+  await tx.subscription.update({
+    where: { id: row.id },
+    data: { ...data, ...ids, source, lastEventAt: occurredAt },
+  });
   return "applied";
 }
 
@@ -122,8 +126,14 @@ function snapshotState(
 function paidState(periodEnd: Date | null, row: SubscriptionRow) {
   if (!REVIVABLE.has(row.status)) return null;
   const end =
-    periodEnd && (!row.currentPeriodEnd || periodEnd > row.currentPeriodEnd) ? periodEnd : row.currentPeriodEnd;
-  return { status: row.status === "trialing" ? "trialing" : "active", pastDueSince: null, currentPeriodEnd: end };
+    periodEnd && (!row.currentPeriodEnd || periodEnd > row.currentPeriodEnd)
+      ? periodEnd
+      : row.currentPeriodEnd;
+  return {
+    status: row.status === "trialing" ? "trialing" : "active",
+    pastDueSince: null,
+    currentPeriodEnd: end,
+  };
 }
 
 function failedState(row: SubscriptionRow, occurredAt: Date) {

@@ -39,7 +39,7 @@ export type BillingConfig = {
 
 export class BillingConfigError extends Error {}
 
-export function readBillingConfig(source: NodeJS.ProcessEnv = process.env): BillingConfig {
+export function readBillingConfig(source: Record<string, string | undefined> = process.env): BillingConfig {
   const env = schema.parse(source);
   const displayPrices = { monthly: env.PRO_PRICE_MONTHLY, yearly: env.PRO_PRICE_YEARLY };
   if (!env.STRIPE_SECRET_KEY) return { mode: "local", displayPrices, stripe: null };

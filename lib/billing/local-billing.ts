@@ -42,7 +42,12 @@ async function emit(
   return applyBillingEvent(db, event, "local");
 }
 
-export async function startLocalSubscription(db: PrismaClient, userId: string, interval: BillingInterval, now = new Date()) {
+export async function startLocalSubscription(
+  db: PrismaClient,
+  userId: string,
+  interval: BillingInterval,
+  now = new Date(),
+) {
   return emit(db, userId, "customer.subscription.created", now, {
     status: "active",
     periodEnd: addInterval(now, interval),
@@ -51,7 +56,12 @@ export async function startLocalSubscription(db: PrismaClient, userId: string, i
 }
 
 /** Cancel at period end (or undo it), as Stripe's Customer Portal does by default. */
-export async function setLocalCancelAtPeriodEnd(db: PrismaClient, userId: string, cancel: boolean, now = new Date()) {
+export async function setLocalCancelAtPeriodEnd(
+  db: PrismaClient,
+  userId: string,
+  cancel: boolean,
+  now = new Date(),
+) {
   const row = await db.subscription.findUnique({ where: { userId } });
   if (!row || row.source !== "local" || !row.currentPeriodEnd) return "unmatched" as const;
   return emit(db, userId, "customer.subscription.updated", now, {

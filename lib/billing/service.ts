@@ -37,7 +37,13 @@ export async function checkoutUrl(viewer: Viewer, interval: BillingInterval): Pr
     // Remember the customer now, so a second checkout reuses it and its events find the account.
     await db.subscription.upsert({
       where: { userId: viewer.userId },
-      create: { userId: viewer.userId, plan: "pro", status: "incomplete", source: "stripe", stripeCustomerId: customerId },
+      create: {
+        userId: viewer.userId,
+        plan: "pro",
+        status: "incomplete",
+        source: "stripe",
+        stripeCustomerId: customerId,
+      },
       update: { stripeCustomerId: customerId },
     });
   }
@@ -58,7 +64,10 @@ export async function portalUrl(viewer: Viewer): Promise<string | null> {
   return createPortalSession(stripe(), { customerId: row.stripeCustomerId, siteUrl: SITE.url });
 }
 
-export async function receiveStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookAnswer> {
+export async function receiveStripeWebhook(
+  rawBody: string,
+  signature: string | null,
+): Promise<WebhookAnswer> {
   const secret = billingConfig().stripe?.webhookSecret;
   if (!secret) return { status: 404, body: { received: false, error: "Stripe webhooks are not configured" } };
   return handleStripeWebhook(getDb(), stripe(), secret, rawBody, signature);

@@ -74,7 +74,9 @@ const invoiceSchema = z.object({
     .nullish(),
   /** Older API versions. */
   subscription: idOrObject.nullish(),
-  lines: z.object({ data: z.array(z.object({ period: z.object({ end: unixSeconds }).nullish() })) }).nullish(),
+  lines: z
+    .object({ data: z.array(z.object({ period: z.object({ end: unixSeconds }).nullish() })) })
+    .nullish(),
 });
 
 const toDate = (seconds: number | null | undefined) => (seconds == null ? null : new Date(seconds * 1000));

@@ -5,7 +5,10 @@ import type Stripe from "stripe";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { applyBillingEvent, type EventOutcome } from "@/lib/billing/apply-event";
 
-export type WebhookAnswer = { status: number; body: { received: boolean; outcome?: EventOutcome; error?: string } };
+export type WebhookAnswer = {
+  status: number;
+  body: { received: boolean; outcome?: EventOutcome; error?: string };
+};
 
 export async function handleStripeWebhook(
   db: PrismaClient,
@@ -19,7 +22,10 @@ export async function handleStripeWebhook(
   try {
     event = stripe.webhooks.constructEvent(rawBody, signature, webhookSecret);
   } catch (error) {
-    return { status: 400, body: { received: false, error: `invalid signature: ${(error as Error).message}` } };
+    return {
+      status: 400,
+      body: { received: false, error: `invalid signature: ${(error as Error).message}` },
+    };
   }
   const outcome = await applyBillingEvent(db, event, "stripe");
   return { status: 200, body: { received: true, outcome } };

@@ -8,7 +8,8 @@ import { isSameOrigin } from "@/lib/security/same-origin";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return NextResponse.json({ error: "cross-site request refused" }, { status: 403 });
+  if (!isSameOrigin(request))
+    return NextResponse.json({ error: "cross-site request refused" }, { status: 403 });
   const form = await request.formData().catch(() => null);
   const interval = form?.get("interval");
   if (!isBillingInterval(interval))
@@ -21,6 +22,9 @@ export async function POST(request: Request) {
     return NextResponse.redirect(new URL(await checkoutUrl(gate.viewer, interval), request.url), 303);
   } catch (error) {
     console.error("checkout failed", error);
-    return NextResponse.json({ error: "the payment provider is unavailable, try again shortly" }, { status: 503 });
+    return NextResponse.json(
+      { error: "the payment provider is unavailable, try again shortly" },
+      { status: 503 },
+    );
   }
 }

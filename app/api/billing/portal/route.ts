@@ -7,7 +7,8 @@ import { isSameOrigin } from "@/lib/security/same-origin";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
-  if (!isSameOrigin(request)) return NextResponse.json({ error: "cross-site request refused" }, { status: 403 });
+  if (!isSameOrigin(request))
+    return NextResponse.json({ error: "cross-site request refused" }, { status: 403 });
   const viewer = await getViewer();
   if (!viewer) return NextResponse.redirect(new URL("/sign-in?next=/account", request.url), 303);
   try {
@@ -16,6 +17,9 @@ export async function POST(request: Request) {
     return NextResponse.redirect(new URL(url, request.url), 303);
   } catch (error) {
     console.error("portal failed", error);
-    return NextResponse.json({ error: "the payment provider is unavailable, try again shortly" }, { status: 503 });
+    return NextResponse.json(
+      { error: "the payment provider is unavailable, try again shortly" },
+      { status: 503 },
+    );
   }
 }
