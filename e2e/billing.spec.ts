@@ -43,6 +43,7 @@ test("pricing → subscribe → Pro → cancel → access until period end → F
   await expect(page.getByTestId("plan-comparison")).toContainText("Response playbook");
   await expect(page.getByRole("note")).toContainText("Demo billing");
   await expect(page.getByRole("link", { name: "Sign up to subscribe" })).toBeVisible();
+  await page.screenshot({ path: "test-results/screenshots/pricing.png", fullPage: true });
 
   await signUpAndVerify(page, email);
   await signIn(page, email);
@@ -60,6 +61,7 @@ test("pricing → subscribe → Pro → cancel → access until period end → F
   await expect(page.getByTestId("account-status")).toHaveText("active");
   const renews = await page.getByTestId("account-period").textContent();
   expect(renews).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await page.screenshot({ path: "test-results/screenshots/account-pro.png", fullPage: true });
   await expectPro(page, true);
 
   await page.goto("/pricing");
@@ -71,6 +73,7 @@ test("pricing → subscribe → Pro → cancel → access until period end → F
   await page.getByRole("button", { name: "Cancel subscription" }).click();
   await expect(page.getByTestId("portal-status")).toHaveText("canceled, access until period end");
   await expect(page.getByTestId("portal-period")).toHaveText(renews!);
+  await page.screenshot({ path: "test-results/screenshots/demo-portal-canceled.png", fullPage: true });
 
   await page.goto("/account");
   await expect(page.getByTestId("account-plan")).toHaveText("Pro");

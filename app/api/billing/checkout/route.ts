@@ -4,6 +4,7 @@ import { checkProAccess } from "@/lib/auth/session";
 import { isBillingInterval } from "@/lib/billing/config";
 import { checkoutUrl } from "@/lib/billing/service";
 import { isSameOrigin } from "@/lib/security/same-origin";
+import { seeOther } from "@/lib/http/see-other";
 
 export const dynamic = "force-dynamic";
 
@@ -15,11 +16,10 @@ export async function POST(request: Request) {
   if (!isBillingInterval(interval))
     return NextResponse.json({ error: 'interval must be "monthly" or "yearly"' }, { status: 400 });
   const gate = await checkProAccess();
-  const back = (path: string) => NextResponse.redirect(new URL(path, request.url), 303);
-  if (gate.state === "anonymous") return back(`/sign-up?next=${encodeURIComponent("/pricing")}`);
-  if (gate.state === "pro") return back("/account");
+  if (gate.state === "anonymous") return seeOther("/sign-up");
+  if (gate.state === "pro") return seeOther("/account");
   try {
-    return NextResponse.redirect(new URL(await checkoutUrl(gate.viewer, interval), request.url), 303);
+    return seeOther(await checkoutUrl(gate.viewer, interval));
   } catch (error) {
     console.error("checkout failed", error);
     return NextResponse.json(

@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { getViewer } from "@/lib/auth/session";
 import { portalUrl } from "@/lib/billing/service";
 import { isSameOrigin } from "@/lib/security/same-origin";
+import { seeOther } from "@/lib/http/see-other";
 
 export const dynamic = "force-dynamic";
 
@@ -10,11 +11,11 @@ export async function POST(request: Request) {
   if (!isSameOrigin(request))
     return NextResponse.json({ error: "cross-site request refused" }, { status: 403 });
   const viewer = await getViewer();
-  if (!viewer) return NextResponse.redirect(new URL("/sign-in?next=/account", request.url), 303);
+  if (!viewer) return seeOther("/sign-in?next=/account");
   try {
     const url = await portalUrl(viewer);
     if (!url) return NextResponse.json({ error: "there is no subscription to manage" }, { status: 404 });
-    return NextResponse.redirect(new URL(url, request.url), 303);
+    return seeOther(url);
   } catch (error) {
     console.error("portal failed", error);
     return NextResponse.json(
