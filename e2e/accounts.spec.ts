@@ -1,39 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { sampleDetection } from "./content";
+import { admin, signIn, signUpAndVerify, uniqueEmail } from "./accounts";
 import { linkFromMail } from "./mail";
 
 const { technique, platform } = sampleDetection();
 const detectionPath = `/techniques/${technique.id}/${platform.id}`;
-const PASSWORD = "correct horse battery";
-
-function uniqueEmail(tag: string) {
-  return `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-}
-
-function admin(...args: string[]) {
-  return execFileSync("npx", ["tsx", "scripts/admin.ts", ...args], { encoding: "utf8", env: process.env });
-}
-
-async function signUpAndVerify(page: Page, email: string) {
-  await page.goto("/sign-up");
-  await page.getByLabel("Name").fill("Analyst");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel(/^Password/).fill(PASSWORD);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("status")).toContainText("Check your inbox");
-  await page.goto(await linkFromMail(email, /Verify your Detection Atlas email/));
-  await expect(page).toHaveURL(/\/sign-in\?verified=1/);
-}
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
 test("sign up, verify, sign in, see locked Pro, get Pro, see it, sign out, locked again", async ({
   page,
 }) => {

@@ -1,62 +1,23 @@
 // The same schema and committed migrations on both databases the site supports:
 // embedded PGlite (the default) and a PostgreSQL server (TEST_DATABASE_URL, set by npm test).
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAdapter, type DatabaseTarget } from "@/lib/db/adapter";
+import { createAdapter } from "@/lib/db/adapter";
 import { PrismaClient } from "@/lib/db/generated/client";
 import { findSubscription, grantPro, revokePro, UnknownUserError } from "@/lib/billing/subscriptions";
 import { grantsPro } from "@/lib/billing/entitlement-rules";
+import { DATABASE_KINDS, migrate, scratchTarget, serverUrl } from "@/tests/support/databases";
 
-const serverUrl = process.env.TEST_DATABASE_URL;
-
-function migrate(target: DatabaseTarget) {
-  const env = { ...process.env, DATABASE_URL: "", PGLITE_DIR: "" };
-  if (target.kind === "postgres") env.DATABASE_URL = target.url;
-  else env.PGLITE_DIR = target.dir;
-  return execFileSync("node", ["scripts/prisma.mjs", "migrate", "deploy"], { env, encoding: "utf8" });
-}
-
-async function scratchPostgres(): Promise<{ target: DatabaseTarget; drop: () => Promise<void> }> {
-  const name = `atlas_unit_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl!);
-  url.pathname = `/${name}`;
-  return {
-    target: { kind: "postgres", url: url.toString() },
-    drop: async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-for (const kind of ["pglite", "postgres"] as const) {
+for (const kind of DATABASE_KINDS) {
   describe.skipIf(kind === "postgres" && !serverUrl)(`database on ${kind}`, () => {
     let db: PrismaClient;
     let cleanup: () => Promise<void> = async () => {};
 
     beforeAll(async () => {
-      let target: DatabaseTarget;
-      if (kind === "pglite") {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-pglite-"));
-        target = { kind, dir };
-        cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-      } else {
-        const scratch = await scratchPostgres();
-        target = scratch.target;
-        cleanup = scratch.drop;
-      }
+      const scratch = await scratchTarget(kind, "unit");
+      const target = scratch.target;
+      cleanup = scratch.cleanup;
       expect(migrate(target)).toContain("successfully applied");
       expect(migrate(target)).toContain("No pending migrations");
       db = new PrismaClient({ adapter: createAdapter(target) });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
@@ -6,6 +7,7 @@ import { getViewer } from "@/lib/auth/session";
 import { accessEndsAt, grantsPro } from "@/lib/billing/entitlement-rules";
 import { findSubscription } from "@/lib/billing/subscriptions";
 import { getDb } from "@/lib/db/client";
+import { Button } from "@/components/form";
 import { AccountActions } from "./account-actions.client";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
@@ -15,7 +17,8 @@ function formatDate(date: Date | null) {
   return date ? date.toISOString().slice(0, 10) : null;
 }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: PageProps<"/account">) {
+  const { checkout } = await searchParams;
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=/account");
   const now = new Date();
@@ -26,6 +29,11 @@ export default async function AccountPage() {
   ]);
   const pro = grantsPro(subscription, now);
   const endsAt = accessEndsAt(subscription, now);
+  // Admin grants have nothing to manage; Stripe and demo subscriptions do, even after they end.
+  const manageable =
+    subscription !== null &&
+    (subscription.source === "local" ||
+      (subscription.source === "stripe" && subscription.status !== "incomplete"));
 
   return (
     <div className="mx-auto max-w-2xl space-y-8">
@@ -56,6 +64,30 @@ export default async function AccountPage() {
             </>
           )}
         </dl>
+        {checkout === "success" && (
+          <p role="status" className="mt-3 text-sm text-emerald-800 dark:text-emerald-300">
+            {pro
+              ? "Welcome to Pro: every Pro section is now open to you."
+              : "Thank you: your payment is being confirmed, Pro opens as soon as it is (reload in a moment)."}
+          </p>
+        )}
+        <div className="mt-4 flex flex-wrap items-center gap-4">
+          {manageable && (
+            <form action="/api/billing/portal" method="post">
+              <Button type="submit" variant="secondary">
+                Manage subscription
+              </Button>
+            </form>
+          )}
+          {!pro && (
+            <Link
+              href="/pricing"
+              className="text-sm font-medium text-brand-700 underline dark:text-brand-300"
+            >
+              Upgrade to Pro
+            </Link>
+          )}
+        </div>
       </section>
 
       <section

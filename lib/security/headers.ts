@@ -13,7 +13,8 @@ export function securityHeaders(production: boolean): Array<{ key: string; value
     "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    // Subscribe and Manage post to us and are redirected to Stripe's hosted pages.
+    "form-action 'self' https://checkout.stripe.com https://billing.stripe.com",
     "frame-ancestors 'none'",
   ].join("; ");
   const headers = [
