@@ -1,0 +1,56 @@
+// Declared Kusto table schemas (content/registry/kusto-tables/<Table>.yml) turned into the
+// language service's symbols, so a query naming an unknown table or column is an error.
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { z } from "zod";
+import { kusto, type KustoGlobals } from "@/lib/content/checks/kusto/bridge";
+
+const KUSTO_TYPES = ["string", "int", "long", "real", "double", "bool", "datetime", "timespan", "dynamic", "guid", "decimal"] as const;
+
+export const kustoTableSchema = z.strictObject({
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a Kusto table name"),
+  product: z.enum(["defender-xdr", "sentinel", "both"]),
+  docs: z.url(),
+  columns: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "column names are Kusto identifiers"), z.enum(KUSTO_TYPES)),
+});
+export type KustoTable = z.infer<typeof kustoTableSchema>;
+
+export const TABLES_DIR = path.join("registry", "kusto-tables");
+
+export function loadKustoTables(contentDir: string): KustoTable[] {
+  const dir = path.join(contentDir, TABLES_DIR);
+  if (!fs.existsSync(dir)) return [];
+  const tables: KustoTable[] = [];
+  for (const name of fs.readdirSync(dir).sort()) {
+    if (!name.endsWith(".yml")) continue;
+    const file = path.posix.join(TABLES_DIR, name);
+    const result = kustoTableSchema.safeParse(parse(fs.readFileSync(path.join(dir, name), "utf8")));
+    if (!result.success)
+      throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    if (result.data.name !== name.slice(0, -4)) throw new Error(`${file}: name must equal the file name`);
+    tables.push(result.data);
+  }
+  return tables;
+}
+
+/**
+ * Functions Sentinel provides in every workspace. Declared with their documented output columns
+ * so their use is not a false "unknown function" error.
+ */
+const WORKSPACE_FUNCTIONS: Array<[string, string, string]> = [
+  [
+    "_GetWatchlist",
+    "(watchlistAlias:string)",
+    "{ datatable(_DTItemId:string, LastUpdatedTimeUTC:datetime, SearchKey:string, WatchlistItem:dynamic)[] }",
+  ],
+];
+
+export function kustoGlobals(tables: KustoTable[]): KustoGlobals {
+  const k = kusto();
+  const symbols = tables.map((t) =>
+    k.table(t.name, `(${Object.entries(t.columns).map(([c, type]) => `${c}:${type}`).join(", ")})`),
+  );
+  for (const [name, params, body] of WORKSPACE_FUNCTIONS) symbols.push(k.func(name, params, body));
+  return k.defaultGlobals().WithDatabase(k.database("workspace", symbols));
+}
