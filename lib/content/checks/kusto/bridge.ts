@@ -19,8 +19,11 @@ export type KustoGlobals = {
 
 export type KustoApi = {
   table(name: string, schema: string): KustoSymbol;
-  /** A stored function with a parameter list like "(a:string)" and a body like "{ T | take 1 }". */
-  func(name: string, parameters: string, body: string): KustoSymbol;
+  /**
+   * A function of string parameters returning an open table: the listed columns are known and
+   * any other column name is accepted (for results whose columns depend on the data).
+   */
+  openTableFunc(name: string, parameters: string[], schema: string): KustoSymbol;
   database(name: string, members: KustoSymbol[]): KustoSymbol;
   defaultGlobals(): KustoGlobals;
   analyze(text: string, globals: KustoGlobals): KustoDiagnostic[];
@@ -29,9 +32,15 @@ export type KustoApi = {
 type KustoNamespace = {
   Language: {
     Symbols: {
-      TableSymbol: { $ctor7: new (name: string, schema: string, description: string | null) => KustoSymbol };
+      TableSymbol: {
+        $ctor7: new (name: string, schema: string, description: string | null) => KustoSymbol & {
+          WithIsOpen(open: boolean): KustoSymbol;
+        };
+      };
+      Parameter: { $ctor2: new (name: string, type: unknown) => unknown };
+      ScalarTypes: { String: unknown };
       FunctionSymbol: {
-        $ctor16: new (name: string, parameters: string, body: string, description: string | null) => KustoSymbol;
+        $ctor5: new (name: string, returnType: KustoSymbol, parameters: unknown[]) => KustoSymbol;
       };
       DatabaseSymbol: {
         $ctor3: new (name: string, alternate: string | null, members: KustoSymbol[], isOpen: boolean) => KustoSymbol;
@@ -56,7 +65,12 @@ export function kusto(): KustoApi {
   const L = K.Language;
   api = {
     table: (name, schema) => new L.Symbols.TableSymbol.$ctor7(name, schema, null),
-    func: (name, parameters, body) => new L.Symbols.FunctionSymbol.$ctor16(name, parameters, body, null),
+    openTableFunc: (name, parameters, schema) =>
+      new L.Symbols.FunctionSymbol.$ctor5(
+        name,
+        new L.Symbols.TableSymbol.$ctor7("", schema, null).WithIsOpen(true),
+        parameters.map((p) => new L.Symbols.Parameter.$ctor2(p, L.Symbols.ScalarTypes.String)),
+      ),
     database: (name, members) => new L.Symbols.DatabaseSymbol.$ctor3(name, null, members, false),
     defaultGlobals: () => L.GlobalState.Default,
     analyze(text, globals) {

@@ -10,25 +10,36 @@ export function checkKql(text: string, globals: KustoGlobals): QueryProblem[] {
     .map((d) => ({ ...position(text, d.Start), message: `${d.Code}: ${d.Message}` }));
 }
 
+/** Errors inside `fragment` when it is inserted into `base` at `offset`, positioned in the fragment. */
+function fragmentErrors(base: string, fragment: string, offset: number, globals: KustoGlobals): QueryProblem[] {
+  const head = base.slice(0, offset).replace(/[\s;]+$/, "") + "\n";
+  const text = head + fragment.replace(/\s+$/, "") + "\n" + base.slice(offset);
+  const end = head.length + fragment.replace(/\s+$/, "").length;
+  return kusto()
+    .analyze(text, globals)
+    .filter((d) => d.Severity === "Error" && d.Start >= head.length && d.Start <= end)
+    .map((d) => ({ ...position(fragment, d.Start - head.length), message: `${d.Code}: ${d.Message}` }));
+}
+
 /**
- * A tuning exclusion is either a whole query or a fragment appended to the detection query
- * (`| where not(...)`). Fragments are checked in place, and only problems inside them count:
- * problems in the detection query itself are reported against `query`.
+ * A tuning exclusion is either a whole query or a fragment (`| where not(...)`) that goes into the
+ * detection query: at the end, or (as its advice may say) before one of its pipes. The fragment
+ * passes if it is clean at some pipe boundary; otherwise the problems of appending it are reported.
+ * Problems in the detection query itself are reported against `query`, not here.
  */
 export function checkKqlExclusion(exclusion: string, base: string | undefined, globals: KustoGlobals): QueryProblem[] {
   const trimmed = exclusion.trimStart();
   if (!trimmed.startsWith("|")) {
-    if (/^(and|or|not)\b/i.test(trimmed) && base !== undefined) return [];
+    // `and not ...` continues a where clause; there is no single place to check it.
+    if (/^(and|or|not)\b/i.test(trimmed)) return [];
     return checkKql(exclusion, globals);
   }
   if (base === undefined) return [];
-  const prefix = `${base.replace(/[\s;]+$/, "")}\n`;
-  const prefixLines = prefix.split("\n").length - 1;
-  return kusto()
-    .analyze(prefix + exclusion, globals)
-    .filter((d) => d.Severity === "Error" && d.Start >= prefix.length)
-    .map((d) => {
-      const p = position(prefix + exclusion, d.Start);
-      return { line: p.line - prefixLines, column: p.column, message: `${d.Code}: ${d.Message}` };
-    });
+  const appended = fragmentErrors(base, exclusion, base.length, globals);
+  if (appended.length === 0) return [];
+  for (const m of base.matchAll(/^[ \t]*\|/gm)) {
+    if (m.index === 0) continue;
+    if (fragmentErrors(base, exclusion, m.index, globals).length === 0) return [];
+  }
+  return appended;
 }

@@ -35,22 +35,16 @@ export function loadKustoTables(contentDir: string): KustoTable[] {
 }
 
 /**
- * Functions Sentinel provides in every workspace. Declared with their documented output columns
- * so their use is not a false "unknown function" error.
+ * Sentinel's watchlist function. Its result has the fixed columns below plus one column per
+ * watchlist column, so it is declared as an open table: any column name after it is accepted.
  */
-const WORKSPACE_FUNCTIONS: Array<[string, string, string]> = [
-  [
-    "_GetWatchlist",
-    "(watchlistAlias:string)",
-    "{ datatable(_DTItemId:string, LastUpdatedTimeUTC:datetime, SearchKey:string, WatchlistItem:dynamic)[] }",
-  ],
-];
+const WATCHLIST_COLUMNS = "(_DTItemId:string, LastUpdatedTimeUTC:datetime, SearchKey:string, WatchlistItem:dynamic)";
 
 export function kustoGlobals(tables: KustoTable[]): KustoGlobals {
   const k = kusto();
   const symbols = tables.map((t) =>
     k.table(t.name, `(${Object.entries(t.columns).map(([c, type]) => `${c}:${type}`).join(", ")})`),
   );
-  for (const [name, params, body] of WORKSPACE_FUNCTIONS) symbols.push(k.func(name, params, body));
+  symbols.push(k.openTableFunc("_GetWatchlist", ["watchlistAlias"], WATCHLIST_COLUMNS));
   return k.defaultGlobals().WithDatabase(k.database("workspace", symbols));
 }
