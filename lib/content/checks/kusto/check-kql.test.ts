@@ -34,7 +34,7 @@ DeviceProcessEvents
     const base = "SecurityEvent\n| where EventID == 4624\n| summarize n = count() by IpAddress";
     expect(checkKqlExclusion("| where IpAddress != '10.0.0.1'", base, globals)).toEqual([]);
     expect(messages(checkKqlExclusion("| where n > 5 and Hostname != 'x'", base, globals))).toEqual([
-      "1:18 KS142: The name 'Hostname' does not refer to any known column, table, variable or function.",
+      "1:19 KS142: The name 'Hostname' does not refer to any known column, table, variable or function.",
     ]);
   });
   it("accepts an exclusion meant for an earlier pipe", () => {
