@@ -1,38 +1,27 @@
 // Checks on the shipped corpus in content/ against independent sources: MITRE ATT&CK v18.1
 // and the official Sigma JSON schema (both read in place from ../shared, or from the env paths).
+// The checks themselves live in lib/content/checks so `npm run content:quality` reports the same.
 import fs from "node:fs";
 import path from "node:path";
-import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
+import { attackBundlePath, checkAttack, loadAttack } from "@/lib/content/checks/attack";
+import { readCorpus } from "@/lib/content/checks/corpus";
+import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/content/checks/sigma";
 
-const ATTACK_BUNDLE =
-  process.env.ATTACK_BUNDLE ?? path.resolve("../shared/attack/enterprise-attack-18.1.json");
-const SIGMA_SCHEMA_DIR = process.env.SIGMA_SCHEMA_DIR ?? path.resolve("../shared/sigma");
-
-type StixObject = {
-  type: string;
-  name: string;
-  revoked?: boolean;
-  x_mitre_deprecated?: boolean;
-  external_references?: Array<{ source_name: string; external_id?: string }>;
-  kill_chain_phases?: Array<{ phase_name: string }>;
-};
+type StixObject = { type: string; name: string; revoked?: boolean; x_mitre_deprecated?: boolean };
 
 const catalog = loadContent(path.resolve("content"));
-const bundle = JSON.parse(fs.readFileSync(ATTACK_BUNDLE, "utf8")) as { objects: StixObject[] };
-const attackId = (o: StixObject) =>
-  o.external_references?.find((r) => r.source_name === "mitre-attack")?.external_id;
-const techniques = new Map(
-  bundle.objects.filter((o) => o.type === "attack-pattern").map((o) => [attackId(o), o] as const),
-);
+const corpus = readCorpus(path.resolve("content"));
+const attack = loadAttack();
+const bundle = JSON.parse(fs.readFileSync(attackBundlePath(), "utf8")) as { objects: StixObject[] };
 const dataComponents = new Set(
   bundle.objects
     .filter((o) => o.type === "x-mitre-data-component" && !o.revoked && !o.x_mitre_deprecated)
     .map((o) => o.name),
 );
+const lines = (issues: Array<{ file: string; field: string; reason: string }>) =>
+  issues.map((i) => `${i.file}: ${i.field}: ${i.reason}`);
 
 describe("corpus against ATT&CK v18.1", () => {
   it("has the starter breadth: 8+ techniques over 5+ tactics, 4+ platforms each", () => {
@@ -41,16 +30,9 @@ describe("corpus against ATT&CK v18.1", () => {
     for (const t of catalog.techniques) expect(t.detections.length, t.id).toBeGreaterThanOrEqual(4);
   });
 
-  for (const t of catalog.techniques) {
-    it(`${t.id} exists, is current, and its name and tactics match`, () => {
-      const stix = techniques.get(t.id);
-      expect(stix, `${t.id} is not in ATT&CK`).toBeDefined();
-      expect(stix!.revoked ?? false).toBe(false);
-      expect(stix!.x_mitre_deprecated ?? false).toBe(false);
-      expect(t.name).toBe(stix!.name);
-      expect([...t.tactics].sort()).toEqual(stix!.kill_chain_phases!.map((k) => k.phase_name).sort());
-      if (t.parent) expect(t.parent_name).toBe(techniques.get(t.parent)?.name);
-      for (const related of t.related) expect(techniques.has(related), `related ${related}`).toBe(true);
+  for (const t of corpus.techniques) {
+    it(`${t.id} exists and is current; name, parent, tactics, related, Sigma tags and Atomic ids match ATT&CK`, () => {
+      expect(lines(checkAttack(t, attack))).toEqual([]);
     });
   }
 
@@ -63,21 +45,15 @@ describe("corpus against ATT&CK v18.1", () => {
   });
 });
 
-describe("Sigma rules against the official schema", () => {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats.default(ajv);
-  const validate = ajv.compile(
-    JSON.parse(fs.readFileSync(path.join(SIGMA_SCHEMA_DIR, "sigma-detection-rule-schema.json"), "utf8")),
-  );
-  for (const t of catalog.techniques) {
-    it(`${t.sigma.file} passes sigma-detection-rule-schema.json`, () => {
-      const ok = validate(parse(t.sigma.source));
-      expect(ok, JSON.stringify(validate.errors, null, 2)).toBe(true);
+describe("Sigma rules against the official schema and ours", () => {
+  const official = officialSigmaValidator();
+  for (const t of corpus.techniques) {
+    it(`${t.id}: sigma.yml and every sigma_filters entry pass both schemas, with v4 UUIDs`, () => {
+      expect(lines(checkSigma(t, official))).toEqual([]);
     });
   }
 
   it("uses unique UUIDs for every rule and detection", () => {
-    const ids = catalog.techniques.flatMap((t) => [t.sigma.rule.id, ...t.detections.map((d) => d.id)]);
-    expect(new Set(ids).size).toBe(ids.length);
+    expect(lines(checkUniqueIds(corpus.techniques))).toEqual([]);
   });
 });
