@@ -25,7 +25,7 @@ export function paragraphs(markdown: string): string[] {
         continue;
       }
       if (/^\s*([-*+]|\d+\.)\s+/.test(line)) flush();
-      current.push(line.trim());
+      if (line.trim()) current.push(line.trim());
     }
     flush();
   }
