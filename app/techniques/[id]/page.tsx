@@ -4,7 +4,9 @@ import { notFound } from "next/navigation";
 import { AttackBox } from "@/components/attack-box";
 import { SeverityBadge, TechniqueIdBadge } from "@/components/badges";
 import { CodeBlock } from "@/components/code-block";
+import { SampleEvents } from "@/components/sample-events";
 import { Section } from "@/components/section";
+import { SigmaFilters } from "@/components/sigma-filters";
 import { SigmaDownloadLink } from "@/components/sigma-download-link";
 import { TestList } from "@/components/test-list";
 import { getCatalog, getTechnique } from "@/lib/content/catalog";
@@ -105,7 +107,23 @@ export default async function TechniquePage({ params }: { params: Promise<Params
           aside={<SigmaDownloadLink techniqueId={technique.id} />}
         >
           <CodeBlock code={technique.sigma.source} language="yaml" label="Sigma (YAML)" />
+          {technique.sigma_filters.length > 0 && (
+            <SigmaFilters
+              filters={technique.sigma_filters}
+              condition={[technique.sigma.rule.detection.condition].flat().join(" or ")}
+            />
+          )}
         </Section>
+
+        {technique.samples && (
+          <Section id="samples" title="Sample events">
+            <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
+              Events in the field names of the Sigma rule&apos;s log source: the rule matches every true
+              positive and none of the benign look-alikes.
+            </p>
+            <SampleEvents samples={technique.samples} />
+          </Section>
+        )}
 
         <Section id="testing" title="Testing methodology">
           <p className="mb-4 text-sm text-slate-700 dark:text-slate-300">
