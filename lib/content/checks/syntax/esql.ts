@@ -1,6 +1,7 @@
 // Elastic ES|QL: a source command first (FROM, ROW, SHOW, TS), a processing command after every
 // pipe, double-quoted strings, balanced brackets, and `==` (not `=`) for equality in WHERE.
 import type { QueryProblem } from "@/lib/content/checks/types";
+import { checkRegexTokens, stringBody } from "@/lib/content/checks/syntax/regex";
 import { checkBrackets, depths, lex, problem, type LexRules, type Token } from "@/lib/content/checks/syntax/lexer";
 
 const SOURCE = new Set(["FROM", "ROW", "SHOW", "TS", "METRICS"]);
@@ -42,6 +43,8 @@ function checkCommand(text: string, head: Token | undefined, pipe: Token | undef
 export function checkEsql(text: string): QueryProblem[] {
   const { tokens, problems } = lex(text, RULES);
   problems.push(...checkBrackets(text, tokens));
+  const rlike = tokens.filter((t, i) => t.kind === "string" && tokens[i - 1]?.text.toUpperCase() === "RLIKE");
+  problems.push(...checkRegexTokens(text, rlike.map((t) => ({ token: t, body: stringBody(t) }))));
   const depth = depths(tokens);
   let command = "";
   let first = true;

@@ -2,6 +2,7 @@
 // or function in every pipeline stage, and only function names LogScale has.
 import type { QueryProblem } from "@/lib/content/checks/types";
 import { checkBrackets, lex, problem, type LexRules, type Token } from "@/lib/content/checks/syntax/lexer";
+import { checkRegexTokens, literalBody } from "@/lib/content/checks/syntax/regex";
 import { LOGSCALE_FUNCTIONS } from "@/lib/content/checks/syntax/logscale-functions";
 
 const REGEX_AFTER = new Set(["|", "=", "!=", "(", ",", "{", ";", "[", "!", "and", "or", "not", "=~"]);
@@ -30,6 +31,12 @@ function calledName(tokens: Token[], i: number): { name: string; first: Token } 
 export function checkLogScale(text: string): QueryProblem[] {
   const { tokens, problems } = lex(text, RULES);
   problems.push(...checkBrackets(text, tokens));
+  problems.push(
+    ...checkRegexTokens(
+      text,
+      tokens.filter((t) => t.kind === "regex").map((t) => ({ token: t, body: literalBody(t) })),
+    ),
+  );
   tokens.forEach((t, i) => {
     if (t.kind === "punct" && t.text === "|") {
       const next = tokens[i + 1];

@@ -1,6 +1,7 @@
 // Splunk SPL: quotes, ```comments``` and `macros`, balanced brackets, and a known command after
 // every pipe (a leading pipe needs a generating command).
 import type { QueryProblem } from "@/lib/content/checks/types";
+import { checkRegexTokens, stringBody } from "@/lib/content/checks/syntax/regex";
 import { checkBrackets, lex, problem, type LexRules, type Token } from "@/lib/content/checks/syntax/lexer";
 
 // Search commands from the Splunk Search Reference (plus the Machine Learning Toolkit's fit/apply).
@@ -54,6 +55,13 @@ export function checkSpl(text: string): QueryProblem[] {
   const { tokens, problems } = lex(text, RULES);
   const visible = tokens.filter((t) => !(t.kind === "string" && t.text.startsWith("```")));
   problems.push(...checkBrackets(text, visible));
+  // match(field, "regex") and rex [field=x] "regex"
+  const regexes = visible.filter((t, i) => {
+    if (t.kind !== "string") return false;
+    const before = visible.slice(Math.max(0, i - 4), i).map((b) => b.text.toLowerCase());
+    return (before.at(-1) === "," && before.at(-3) === "(" && before.at(-4) === "match") || before.includes("rex");
+  });
+  problems.push(...checkRegexTokens(text, regexes.map((t) => ({ token: t, body: stringBody(t) }))));
   visible.forEach((t, i) => {
     if (t.kind !== "punct" || t.text !== "|") return;
     const previous = visible[i - 1];

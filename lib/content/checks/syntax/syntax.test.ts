@@ -156,3 +156,18 @@ describe("LogScale", () => {
     expect(messages(checkLogScale, "x=1 | | count()")[0]).toContain("must be followed by");
   });
 });
+
+describe("regex bodies", () => {
+  it("accept escapes, classes with brackets and groups", () => {
+    expect(messages(checkLogScale, "x=/a\\(b[)(]c(d|e)/i")).toEqual([]);
+    expect(messages(checkSpl, 'index=x | where match(a, "^(a|b)\\\\(x[(]$")')).toEqual([]);
+  });
+  it("reject unbalanced groups and unclosed classes in each language", () => {
+    expect(messages(checkLogScale, "CommandLine=/minidump(/i")[0]).toContain('unbalanced "("');
+    expect(messages(checkSpl, 'index=x | where match(cmd, "a)b")')[0]).toContain('unbalanced ")"');
+    expect(messages(checkSpl, 'index=x | rex field=cmd "(?<user>[^ ]+"')[0]).toContain('unbalanced "("');
+    expect(messages(checkEsql, 'FROM x | WHERE a RLIKE "[abc"')[0]).toContain("character class");
+    const rule = 'rule x {\n meta:\n  a = "b"\n events:\n  $e.f = /a(b/\n  re.regex($e.g, `c[d`)\n condition:\n  $e\n}';
+    expect(messages(checkYaraL, rule)).toEqual(['5:10 unbalanced "(" in regex', "6:18 character class [ is never closed"]);
+  });
+});

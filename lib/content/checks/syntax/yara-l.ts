@@ -2,6 +2,7 @@
 // the documented order, a match: section (with `over <window>`) whenever events are correlated or
 // aggregated, and condition variables that the events section defines.
 import type { QueryProblem } from "@/lib/content/checks/types";
+import { checkRegexTokens, literalBody, stringBody } from "@/lib/content/checks/syntax/regex";
 import { checkBrackets, depths, lex, problem, type LexRules, type Token } from "@/lib/content/checks/syntax/lexer";
 
 const SECTION_ORDER = ["meta", "events", "match", "outcome", "condition", "options"];
@@ -44,6 +45,14 @@ const eventVar = (t: Token) => (t.kind === "word" && t.text.startsWith("$") && t
 export function checkYaraL(text: string): QueryProblem[] {
   const { tokens, problems } = lex(text, RULES);
   problems.push(...checkBrackets(text, tokens));
+  problems.push(
+    ...checkRegexTokens(text, [
+      ...tokens.filter((t) => t.kind === "regex").map((t) => ({ token: t, body: literalBody(t) })),
+      ...tokens
+        .filter((t, i) => t.kind === "string" && tokens[i - 1]?.text === "," && tokens[i - 4]?.text === "re.regex")
+        .map((t) => ({ token: t, body: stringBody(t) })),
+    ]),
+  );
   if (problems.length > 0) return problems;
   const depth = depths(tokens);
   if (tokens[0]?.text !== "rule" || tokens[1]?.kind !== "word" || tokens[2]?.text !== "{")
