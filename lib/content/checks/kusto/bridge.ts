@@ -18,7 +18,8 @@ export type KustoGlobals = {
 };
 
 export type KustoApi = {
-  table(name: string, schema: string): KustoSymbol;
+  /** An open table accepts any column name besides the declared ones. */
+  table(name: string, open: boolean, schema: string): KustoSymbol;
   /**
    * A function of string parameters returning an open table: the listed columns are known and
    * any other column name is accepted (for results whose columns depend on the data).
@@ -64,7 +65,7 @@ export function kusto(): KustoApi {
   if (!K?.Language?.KustoCode) throw new Error("@kusto/language-service-next did not define globalThis.Kusto");
   const L = K.Language;
   api = {
-    table: (name, schema) => new L.Symbols.TableSymbol.$ctor7(name, schema, null),
+    table: (name, open, schema) => new L.Symbols.TableSymbol.$ctor7(name, schema, null).WithIsOpen(open),
     openTableFunc: (name, parameters, schema) =>
       new L.Symbols.FunctionSymbol.$ctor5(
         name,

@@ -27,6 +27,10 @@ DeviceProcessEvents
     expect(messages(checkKql("DeviceProcessEvent | take 1", globals))[0]).toContain("KS204");
     expect(messages(checkKql("SigninLogs | where (ResultType == 0", globals)).join()).toContain("Expected: )");
   });
+  it("accepts resource-specific columns of an open table (AzureDiagnostics) only", () => {
+    expect(checkKql("AzureDiagnostics | where Category == 'x' and clientIp_s == '1.2.3.4'", globals)).toEqual([]);
+    expect(messages(checkKql("AzureActivity | where clientIp_s == '1.2.3.4'", globals))[0]).toContain("KS142");
+  });
   it("types columns: a string column cannot be compared as a number range", () => {
     expect(messages(checkKql("StorageBlobLogs | where StatusCode between (400 .. 499)", globals))[0]).toContain("KS106");
   });

@@ -12,6 +12,8 @@ export const kustoTableSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a Kusto table name"),
   product: z.enum(["defender-xdr", "sentinel", "both"]),
   docs: z.url(),
+  /** Tables whose columns vary by resource (AzureDiagnostics' *_s, *_d columns): any column is accepted. */
+  open: z.boolean().default(false),
   columns: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "column names are Kusto identifiers"), z.enum(KUSTO_TYPES)),
 });
 export type KustoTable = z.infer<typeof kustoTableSchema>;
@@ -43,7 +45,7 @@ const WATCHLIST_COLUMNS = "(_DTItemId:string, LastUpdatedTimeUTC:datetime, Searc
 export function kustoGlobals(tables: KustoTable[]): KustoGlobals {
   const k = kusto();
   const symbols = tables.map((t) =>
-    k.table(t.name, `(${Object.entries(t.columns).map(([c, type]) => `${c}:${type}`).join(", ")})`),
+    k.table(t.name, t.open, `(${Object.entries(t.columns).map(([c, type]) => `${c}:${type}`).join(", ")})`),
   );
   symbols.push(k.openTableFunc("_GetWatchlist", ["watchlistAlias"], WATCHLIST_COLUMNS));
   return k.defaultGlobals().WithDatabase(k.database("workspace", symbols));
