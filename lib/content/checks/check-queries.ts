@@ -74,7 +74,7 @@ export function checkQueries(items: QueryItem[], ctx: CheckContext): QueryReport
       file: item.file,
       field: item.field,
       line: item.line + p.line - 1,
-      column: p.column,
+      column: p.column + item.indent,
       language: item.language,
       message: p.message,
     })),

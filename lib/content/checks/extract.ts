@@ -3,7 +3,7 @@
 // field and the file line its text starts on, so problems can point at an exact line.
 import fs from "node:fs";
 import path from "node:path";
-import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 import { LANGUAGES, type QueryLanguage } from "@/lib/content/schema";
 
 export type QueryItem = {
@@ -15,6 +15,8 @@ export type QueryItem = {
   text: string;
   /** 1-based file line of the first line of `text`. */
   line: number;
+  /** Columns the text is indented by in the file (a YAML block scalar's indentation). */
+  indent: number;
   /** For tuning exclusions: the detection query the exclusion is appended to. */
   base?: string;
 };
@@ -28,11 +30,16 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-/** File line where a YAML scalar's text begins (block scalars start on the line after `|`). */
-function scalarLine(doc: Document, yamlSource: string, node: unknown, frontmatterStart: number): number {
-  if (!isScalar(node) || !node.range) return frontmatterStart;
+/**
+ * File line where a YAML scalar's text begins (block scalars start on the line after `|`) and
+ * the indentation of that line, so problems point at the file's own line and column.
+ */
+function scalarPosition(yamlSource: string, node: unknown, frontmatterStart: number): { line: number; indent: number } {
+  if (!isScalar(node) || !node.range) return { line: frontmatterStart, indent: 0 };
   const block = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
-  return frontmatterStart + lineAt(yamlSource, node.range[0]) - 1 + (block ? 1 : 0);
+  const yamlLine = lineAt(yamlSource, node.range[0]) + (block ? 1 : 0);
+  const text = yamlSource.split("\n")[yamlLine - 1] ?? "";
+  return { line: frontmatterStart + yamlLine - 1, indent: block ? text.length - text.trimStart().length : 0 };
 }
 
 export function detectionQueries(contentDir: string, file: string): QueryItem[] {
@@ -50,7 +57,7 @@ export function detectionQueries(contentDir: string, file: string): QueryItem[] 
   const query = doc.get("query", true);
   const queryText = isScalar(query) && typeof query.value === "string" ? query.value : undefined;
   if (queryText !== undefined)
-    items.push({ file, field: "query", language: lang, text: queryText, line: scalarLine(doc, yamlSource, query, 2) });
+    items.push({ file, field: "query", language: lang, text: queryText, ...scalarPosition(yamlSource, query, 2) });
   const tuning = doc.get("tuning", true);
   if (isSeq(tuning)) {
     tuning.items.forEach((entry, i) => {
@@ -62,7 +69,7 @@ export function detectionQueries(contentDir: string, file: string): QueryItem[] 
         field: `tuning[${i}].exclusion`,
         language: lang,
         text: exclusion.value,
-        line: scalarLine(doc, yamlSource, exclusion, 2),
+        ...scalarPosition(yamlSource, exclusion, 2),
         base: queryText,
       });
     });
@@ -82,7 +89,7 @@ export function markdownQueries(contentDir: string, file: string): QueryItem[] {
     n++;
     if (!LANGUAGE_SET.has(tag)) continue;
     const line = lineAt(source, m.index) + 1;
-    items.push({ file, field: `code block ${n} (${tag})`, language: tag as QueryLanguage, text: m[2] ?? "", line });
+    items.push({ file, field: `code block ${n} (${tag})`, language: tag as QueryLanguage, text: m[2] ?? "", line, indent: 0 });
   }
   return items;
 }
