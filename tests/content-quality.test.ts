@@ -1,5 +1,6 @@
 // Content quality gates over the real content/ tree (issue 7): every query parses, every technique
-// has its full set of sections, no prose is copy-pasted between pages, and internal links resolve.
+// has its full set of sections, its Sigma rule matches its samples, no prose is copy-pasted
+// between pages, and internal links resolve.
 // `npm run content:quality` prints the same problems grouped by technique.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { collectQueries } from "@/lib/content/checks/extract";
 import { kustoGlobals, loadKustoTables } from "@/lib/content/checks/kusto/tables";
 import { checkLinks } from "@/lib/content/checks/links";
 import { checkDuplicateProse } from "@/lib/content/checks/prose";
+import { checkSamples } from "@/lib/content/checks/samples";
 import { checkSections } from "@/lib/content/checks/sections";
 import type { ContentIssue } from "@/lib/content/errors";
 
@@ -34,6 +36,9 @@ describe("content quality", () => {
       });
       it("has a detection or a platform gap per platform, five Pro sections, samples, Sigma filters and test commands", () => {
         expect(lines(checkSections(t, corpus.platforms))).toEqual([]);
+      });
+      it("its Sigma rule matches every true-positive sample and no benign one", () => {
+        expect(lines(checkSamples(t))).toEqual([]);
       });
       it("links only to pages that exist", () => {
         expect(lines(checkLinks(t, corpus))).toEqual([]);

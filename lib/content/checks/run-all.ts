@@ -11,10 +11,11 @@ import { collectQueries } from "@/lib/content/checks/extract";
 import { kustoGlobals, loadKustoTables } from "@/lib/content/checks/kusto/tables";
 import { checkLinks } from "@/lib/content/checks/links";
 import { checkDuplicateProse } from "@/lib/content/checks/prose";
+import { checkSamples } from "@/lib/content/checks/samples";
 import { checkSections } from "@/lib/content/checks/sections";
 import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/content/checks/sigma";
 
-export const CHECK_NAMES = ["loader", "attack", "sigma", "queries", "sections", "prose", "links"] as const;
+export const CHECK_NAMES = ["loader", "attack", "sigma", "samples", "queries", "sections", "prose", "links"] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 export type NamedIssue = ContentIssue & { check: CheckName };
 
@@ -40,6 +41,7 @@ export function runQualityChecks(contentDir: string, only: string[] = []): Map<s
   for (const t of all.techniques) {
     add("attack", checkAttack(t, attack));
     add("sigma", checkSigma(t, official));
+    add("samples", checkSamples(t));
     add("sections", checkSections(t, all.platforms));
     add("links", checkLinks(t, all));
     add(
