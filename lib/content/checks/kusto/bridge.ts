@@ -20,6 +20,8 @@ export type KustoGlobals = {
 export type KustoApi = {
   /** An open table accepts any column name besides the declared ones. */
   table(name: string, open: boolean, schema: string): KustoSymbol;
+  /** A stored function with a parameter list like "(T:(*), n:long=1)" and a body like "{ T | take n }". */
+  func(name: string, parameters: string, body: string): KustoSymbol;
   /**
    * A function of string parameters returning an open table: the listed columns are known and
    * any other column name is accepted (for results whose columns depend on the data).
@@ -42,6 +44,7 @@ type KustoNamespace = {
       ScalarTypes: { String: unknown };
       FunctionSymbol: {
         $ctor5: new (name: string, returnType: KustoSymbol, parameters: unknown[]) => KustoSymbol;
+        $ctor16: new (name: string, parameters: string, body: string, description: string | null) => KustoSymbol;
       };
       DatabaseSymbol: {
         $ctor3: new (name: string, alternate: string | null, members: KustoSymbol[], isOpen: boolean) => KustoSymbol;
@@ -66,6 +69,7 @@ export function kusto(): KustoApi {
   const L = K.Language;
   api = {
     table: (name, open, schema) => new L.Symbols.TableSymbol.$ctor7(name, schema, null).WithIsOpen(open),
+    func: (name, parameters, body) => new L.Symbols.FunctionSymbol.$ctor16(name, parameters, body, null),
     openTableFunc: (name, parameters, schema) =>
       new L.Symbols.FunctionSymbol.$ctor5(
         name,

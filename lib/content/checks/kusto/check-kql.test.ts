@@ -31,6 +31,11 @@ DeviceProcessEvents
     expect(checkKql("AzureDiagnostics | where Category == 'x' and clientIp_s == '1.2.3.4'", globals)).toEqual([]);
     expect(messages(checkKql("AzureActivity | where clientIp_s == '1.2.3.4'", globals))[0]).toContain("KS142");
   });
+  it("accepts Defender XDR's FileProfile() enrichment and its columns", () => {
+    const q = "DeviceFileEvents | invoke FileProfile(SHA1, 1000) | where GlobalPrevalence < 50 | project Signer";
+    expect(checkKql(q, globals)).toEqual([]);
+    expect(messages(checkKql(q.replace("Signer", "SignerName"), globals))[0]).toContain("KS142");
+  });
   it("types columns: a string column cannot be compared as a number range", () => {
     expect(messages(checkKql("StorageBlobLogs | where StatusCode between (400 .. 499)", globals))[0]).toContain("KS106");
   });

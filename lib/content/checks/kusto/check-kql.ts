@@ -3,9 +3,14 @@
 import { kusto, type KustoGlobals } from "@/lib/content/checks/kusto/bridge";
 import { position, type QueryProblem } from "@/lib/content/checks/types";
 
+/** Blanks FileProfile's column-name arguments, keeping every offset (see tables.ts). */
+export function prepare(text: string): string {
+  return text.replace(/(\bFileProfile\s*\()([^()]*)(\))/g, (_, open: string, args: string, close: string) => open + args.replace(/[^\n]/g, " ") + close);
+}
+
 export function checkKql(text: string, globals: KustoGlobals): QueryProblem[] {
   return kusto()
-    .analyze(text, globals)
+    .analyze(prepare(text), globals)
     .filter((d) => d.Severity === "Error")
     .map((d) => ({ ...position(text, d.Start), message: `${d.Code}: ${d.Message}` }));
 }
@@ -16,7 +21,7 @@ function fragmentErrors(base: string, fragment: string, offset: number, globals:
   const text = head + fragment.replace(/\s+$/, "") + "\n" + base.slice(offset);
   const end = head.length + fragment.replace(/\s+$/, "").length;
   return kusto()
-    .analyze(text, globals)
+    .analyze(prepare(text), globals)
     .filter((d) => d.Severity === "Error" && d.Start >= head.length && d.Start <= end)
     .map((d) => ({ ...position(fragment, d.Start - head.length), message: `${d.Code}: ${d.Message}` }));
 }

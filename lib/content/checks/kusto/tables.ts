@@ -42,11 +42,23 @@ export function loadKustoTables(contentDir: string): KustoTable[] {
  */
 const WATCHLIST_COLUMNS = "(_DTItemId:string, LastUpdatedTimeUTC:datetime, SearchKey:string, WatchlistItem:dynamic)";
 
+/**
+ * Defender XDR's FileProfile() enrichment, with the columns it adds. Its arguments name a column
+ * of the input (`invoke FileProfile(SHA1, 1000)`), which the analyser cannot resolve in the
+ * caller's scope, so check-kql blanks them before analysis.
+ */
+const FILE_PROFILE_COLUMNS =
+  "GlobalPrevalence=long(null), GlobalFirstSeen=datetime(null), GlobalLastSeen=datetime(null), " +
+  "Signer=string(null), Issuer=string(null), SignerHash=string(null), IsCertificateValid=bool(null), " +
+  "IsRootSignerMicrosoft=bool(null), SignatureState=string(null), IsExecutable=bool(null), " +
+  "ThreatName=string(null), Publisher=string(null), SoftwareName=string(null), ProfileAvailability=string(null)";
+
 export function kustoGlobals(tables: KustoTable[]): KustoGlobals {
   const k = kusto();
   const symbols = tables.map((t) =>
     k.table(t.name, t.open, `(${Object.entries(t.columns).map(([c, type]) => `${c}:${type}`).join(", ")})`),
   );
+  symbols.push(k.func("FileProfile", "(T:(*))", `{ T | extend ${FILE_PROFILE_COLUMNS} }`));
   symbols.push(k.openTableFunc("_GetWatchlist", ["watchlistAlias"], WATCHLIST_COLUMNS));
   return k.defaultGlobals().WithDatabase(k.database("workspace", symbols));
 }
