@@ -62,6 +62,24 @@ test("home → technique → detection page with every section", async ({ page }
   await expect(page.getByTestId("pro-teasers").locator("li")).toHaveCount(technique.proSections.length);
 });
 
+test("the technique page shows the sample events and the Sigma filters that tune the rule", async ({
+  page,
+}) => {
+  const withSamples = catalog.techniques.find((t) => t.samples && t.sigma_filters.length > 0);
+  expect(withSamples, "a technique with samples.yml and sigma_filters").toBeDefined();
+  const { samples, sigma_filters } = withSamples!;
+  await page.goto(`/techniques/${withSamples!.id}`);
+  await expect(page.getByRole("heading", { level: 2, name: "Sample events" })).toBeVisible();
+  const events = page.getByTestId("samples").getByTestId("sample-event");
+  await expect(events).toHaveCount(samples!.true_positives.length + samples!.benign.length);
+  await expect(events.filter({ hasText: "True positive" })).toHaveCount(samples!.true_positives.length);
+  await expect(events.filter({ hasText: "Benign look-alike" })).toHaveCount(samples!.benign.length);
+  await expect(events.first()).toContainText(samples!.true_positives[0]!.name);
+  const filters = page.getByTestId("sigma-filters");
+  await expect(filters.locator("> ul > li")).toHaveCount(sigma_filters.length);
+  await expect(filters).toContainText(/and not filter_/);
+});
+
 test("the copy button puts the query on the clipboard", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto(detectionPath);
