@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { TechniqueIdBadge } from "@/components/badges";
 import { getCatalog, techniquesForTactic } from "@/lib/content/catalog";
 import { TACTICS } from "@/lib/attack/tactics";
+import { UNOBSERVABLE_TACTICS } from "@/lib/attack/tactic-observability";
 import { routes } from "@/lib/routes";
 
 export const metadata: Metadata = {
@@ -50,8 +51,8 @@ export default function TechniquesPage() {
                 </span>
               </h2>
               {techniques.length === 0 ? (
-                <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-                  No detections for this tactic yet.
+                <p className="mt-2 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+                  {UNOBSERVABLE_TACTICS[tactic.shortName] ?? "No detections for this tactic yet."}
                 </p>
               ) : (
                 <ul className="mt-3 grid gap-3 md:grid-cols-2">
