@@ -11,7 +11,10 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: absoluteUrl(routes.home()) },
     { url: absoluteUrl(routes.techniques()) },
     { url: absoluteUrl(routes.platforms()) },
+    { url: absoluteUrl(routes.matrix()) },
+    { url: absoluteUrl(routes.search()) },
     ...platforms.map((p) => ({ url: absoluteUrl(routes.platform(p.id)) })),
+    ...platforms.map((p) => ({ url: absoluteUrl(routes.matrix(p.id)) })),
     ...techniques.map((t) => ({
       url: absoluteUrl(routes.technique(t.id)),
       lastModified: latest([t.updated, ...t.detections.map((d) => d.updated)]),

@@ -8,4 +8,9 @@ export const routes = {
   platform: (id: string) => `/platforms/${id}`,
   sigma: (id: string) => `/sigma/${id}.yml`,
   pricing: () => "/pricing",
+  matrix: (platform?: string) => (platform ? `/matrix/${platform}` : "/matrix"),
+  navigatorLayer: (kind: "coverage" | "gaps", platform?: string) =>
+    `/navigator/${kind}.json${platform ? `?platform=${encodeURIComponent(platform)}` : ""}`,
+  search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : "/search"),
+  searchIndex: () => "/search-index.json",
 } as const;

@@ -14,6 +14,9 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-$DATABASE_URL}"
 
+# The ATT&CK catalogue for the matrix, Navigator layers and search (tests pin v18.1).
+npm run attack:sync -- --bundle "${ATTACK_BUNDLE:-../shared/attack/enterprise-attack-18.1.json}"
+
 npm run lint
 npm run typecheck
 npm run test:unit

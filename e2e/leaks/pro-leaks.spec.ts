@@ -36,6 +36,13 @@ const PAGES = [
   "/robots.txt",
   "/api/auth/get-session",
   "/api/pro/T1059.001",
+  "/search",
+  "/search?q=powershell",
+  "/search-index.json",
+  "/matrix",
+  "/matrix/elastic",
+  "/navigator/coverage.json",
+  "/navigator/gaps.json?platform=splunk",
 ];
 
 /** Every response a visitor can get for the page list: HTML, RSC payloads and the Pro API. */
@@ -105,6 +112,13 @@ test("no canary anywhere in the build output", () => {
   expect(fs.existsSync(path.join(DIST, "static"))).toBe(true);
   walk(DIST);
   expect(hits).toEqual([]);
+});
+
+test("the search index holds no Pro canary token", async ({ request }) => {
+  // The index stores lower-cased tokens, so the canary's suffix is what would show.
+  const body = (await (await request.get("/search-index.json")).text()).toLowerCase();
+  expect(body).toContain("t1059");
+  expect(body).not.toContain("7f3a9c");
 });
 
 test("anonymous visitors get no canary from any page, payload or API", async ({ request }) => {

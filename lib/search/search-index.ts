@@ -1,0 +1,39 @@
+// The payload of /search-index.json: the serialised MiniSearch index and the filter choices.
+import MiniSearch from "minisearch";
+import { TACTICS } from "@/lib/attack/tactics";
+import type { Catalog } from "@/lib/content/model";
+import { searchDocuments, type SearchDocument } from "@/lib/search/documents";
+import { INDEX_OPTIONS } from "@/lib/search/options";
+
+export const SEVERITIES = ["critical", "high", "medium", "low", "informational"] as const;
+
+export type Facet = { id: string; name: string };
+export type SearchIndexPayload = {
+  facets: { tactics: Facet[]; platforms: Facet[]; severities: Facet[]; dataSources: Facet[] };
+  index: ReturnType<MiniSearch<SearchDocument>["toJSON"]>;
+};
+
+export function buildSearchIndex(catalog: Catalog, documents = searchDocuments(catalog)): SearchIndexPayload {
+  const search = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
+  search.addAll(documents);
+  const usedSources = new Set(documents.flatMap((d) => d.dataSourceIds));
+  const usedTactics = new Set(documents.flatMap((d) => d.tacticIds));
+  return {
+    facets: {
+      tactics: TACTICS.filter((t) => usedTactics.has(t.shortName)).map((t) => ({
+        id: t.shortName,
+        name: t.name,
+      })),
+      platforms: catalog.platforms.map((p) => ({ id: p.id, name: p.name })),
+      severities: SEVERITIES.map((s) => ({ id: s, name: s })),
+      dataSources: [...usedSources]
+        .map((id) => ({ id, name: catalog.dataSources.get(id)?.name ?? id }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    },
+    index: search.toJSON(),
+  };
+}
+
+export function loadSearchIndex(payload: SearchIndexPayload): MiniSearch<SearchDocument> {
+  return MiniSearch.loadJS(payload.index, INDEX_OPTIONS);
+}
