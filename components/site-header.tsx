@@ -35,8 +35,10 @@ export function SiteHeader() {
           >
             Platforms
           </Link>
+          {/* No prefetch: the matrix payload is large and most visitors never open it. */}
           <Link
             href={routes.matrix()}
+            prefetch={false}
             className="text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
           >
             Matrix
