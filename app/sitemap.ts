@@ -11,6 +11,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: absoluteUrl(routes.home()) },
     { url: absoluteUrl(routes.techniques()) },
     { url: absoluteUrl(routes.platforms()) },
+    { url: absoluteUrl(routes.sigmaConverter()) },
     ...platforms.map((p) => ({ url: absoluteUrl(routes.platform(p.id)) })),
     ...techniques.map((t) => ({
       url: absoluteUrl(routes.technique(t.id)),

@@ -30,6 +30,12 @@ export function SiteHeader() {
             Platforms
           </Link>
           <Link
+            href={routes.sigmaConverter()}
+            className="text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+          >
+            Sigma converter
+          </Link>
+          <Link
             href={routes.pricing()}
             className="text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
           >

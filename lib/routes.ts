@@ -8,4 +8,5 @@ export const routes = {
   platform: (id: string) => `/platforms/${id}`,
   sigma: (id: string) => `/sigma/${id}.yml`,
   pricing: () => "/pricing",
+  sigmaConverter: () => "/tools/sigma",
 } as const;

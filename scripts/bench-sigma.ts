@@ -36,4 +36,6 @@ for (const target of TARGETS) {
 start = performance.now();
 for (const target of TARGETS) for (const t of texts) convertRule(parseSigma(t).rules[0]!, target);
 const endToEnd = performance.now() - start;
-console.log(`end to end (parse + convert, all 5 backends): ${rate(endToEnd / TARGETS.length).toLocaleString("en")} rules/s per backend`);
+console.log(
+  `end to end (parse + convert, all 5 backends): ${rate(endToEnd / TARGETS.length).toLocaleString("en")} rules/s per backend`,
+);

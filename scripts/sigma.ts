@@ -15,7 +15,8 @@ function usage(message: string): never {
 }
 
 const [command, ...rest] = process.argv.slice(2);
-if (command !== "check" && command !== "convert") usage(command ? `unknown command "${command}"` : "no command");
+if (command !== "check" && command !== "convert")
+  usage(command ? `unknown command "${command}"` : "no command");
 const files: string[] = [];
 const targets: Target[] = [];
 for (let i = 0; i < rest.length; i++) {
@@ -60,7 +61,12 @@ for (const file of files) {
       if ("error" in result) {
         findings++;
         console.error(`${file}: ${target}: error: ${result.error}`);
-      } else console.log(files.length > 1 || targets.length > 1 || rules.length > 1 ? `# ${file} (${target}): ${rule.title}\n${result.query}\n` : result.query);
+      } else
+        console.log(
+          files.length > 1 || targets.length > 1 || rules.length > 1
+            ? `# ${file} (${target}): ${rule.title}\n${result.query}\n`
+            : result.query,
+        );
     }
 }
 process.exit(findings ? 1 : 0);

@@ -35,14 +35,22 @@ describe.each(ids)("%s sigma.yml", (id) => {
 
   it.each(TARGETS)("converts to %s, or refuses with a stated reason", (target) => {
     const result = convertRule(rule, target);
-    if ("error" in result) expect(HONEST_REFUSAL.some((re) => re.test(result.error)), result.error).toBe(true);
+    if ("error" in result)
+      expect(
+        HONEST_REFUSAL.some((re) => re.test(result.error)),
+        result.error,
+      ).toBe(true);
     else expect(result.query.length).toBeGreaterThan(10);
   });
 
   const samplesPath = path.join(dir, id, "samples.yml");
   it.runIf(fs.existsSync(samplesPath))("fires on every true positive and no benign sample", () => {
-    const samples = parse(fs.readFileSync(samplesPath, "utf8")) as Record<string, Array<{ name: string; event: Record<string, unknown> }>>;
-    for (const s of samples.true_positives ?? []) expect(evaluateEvent(rule, s.event).matched, s.name).toBe(true);
+    const samples = parse(fs.readFileSync(samplesPath, "utf8")) as Record<
+      string,
+      Array<{ name: string; event: Record<string, unknown> }>
+    >;
+    for (const s of samples.true_positives ?? [])
+      expect(evaluateEvent(rule, s.event).matched, s.name).toBe(true);
     for (const s of samples.benign ?? []) expect(evaluateEvent(rule, s.event).matched, s.name).toBe(false);
   });
 });

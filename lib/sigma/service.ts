@@ -30,11 +30,24 @@ export class SigmaRequestError extends Error {
 
 export const convertRequestSchema = z.strictObject({
   rule: z.string().min(1, "paste a Sigma rule"),
-  targets: z.array(z.enum(TARGETS)).min(1).max(TARGETS.length).default([...TARGETS]),
-  events: z.string().max(MAX_EVENTS_BYTES, `events are limited to ${MAX_EVENTS_BYTES / 1024} KB`).optional(),
+  targets: z
+    .array(z.enum(TARGETS))
+    .min(1)
+    .max(TARGETS.length)
+    .default([...TARGETS]),
+  events: z
+    .string()
+    .max(MAX_EVENTS_BYTES, `events are limited to ${MAX_EVENTS_BYTES / 1024} KB`)
+    .optional(),
 });
 
-const SHIKI: Record<string, string> = { splunk: "splunk", kql: "kusto", lucene: "text", esql: "esql", eql: "eql" };
+const SHIKI: Record<string, string> = {
+  splunk: "splunk",
+  kql: "kusto",
+  lucene: "text",
+  esql: "esql",
+  eql: "eql",
+};
 
 function tagLink(tag: string) {
   const m = /^attack\.(t\d{4}(?:\.\d{3})?)$/.exec(tag);
@@ -53,7 +66,8 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
       if (!(error instanceof SigmaEvalError)) throw error;
       throw new SigmaRequestError(422, `events: ${error.message}`, diagnostics);
     }
-    if (events.length > MAX_EVENTS) throw new SigmaRequestError(413, `at most ${MAX_EVENTS} events per request`, diagnostics);
+    if (events.length > MAX_EVENTS)
+      throw new SigmaRequestError(413, `at most ${MAX_EVENTS} events per request`, diagnostics);
   }
   const out = await Promise.all(
     rules.map(async (rule) => {
@@ -63,10 +77,18 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
           const result = convertRule(rule, target);
           const base = { target, label: backend.label, extension: backend.extension };
           if ("error" in result) return { ...base, error: result.error };
-          return { ...base, query: result.query, pipeline: result.pipeline, html: await highlightToHtml(result.query, SHIKI[target]) };
+          return {
+            ...base,
+            query: result.query,
+            pipeline: result.pipeline,
+            html: await highlightToHtml(result.query, SHIKI[target]),
+          };
         }),
       );
-      let evaluation: { matched: number; results: Array<{ index: number; matched: boolean; fired: string[] }> } | { error: string } | null = null;
+      let evaluation:
+        | { matched: number; results: Array<{ index: number; matched: boolean; fired: string[] }> }
+        | { error: string }
+        | null = null;
       if (events && rule.type === "rule") {
         try {
           const results = events.map((e, index) => ({ index, ...evaluateEvent(rule, e) }));

@@ -7,7 +7,11 @@ import { parseSigma } from "@/lib/sigma/engine/parse";
 
 const logsource = { product: "windows", category: "process_creation" };
 
-function convert(detection: Record<string, unknown>, target: Target, source: Record<string, string> = logsource): string {
+function convert(
+  detection: Record<string, unknown>,
+  target: Target,
+  source: Record<string, string> = logsource,
+): string {
   const { rules, diagnostics } = parseSigma(stringify({ title: "t", logsource: source, detection }));
   expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
   const result = convertRule(rules[0]!, target);
@@ -28,14 +32,22 @@ describe("splunk", () => {
     expect(one({ "x|cased": "Ab" }, "splunk")).toBe('x=CASE("Ab")');
   });
   it("groups OR inside AND and AND inside OR (Splunk binds OR first)", () => {
-    expect(convert({ a: { x: 1 }, b: { y: 1 }, c: { z: 1 }, condition: "a and (b or c)" }, "splunk")).toBe("x=1 (y=1 OR z=1)");
-    expect(convert({ a: { x: 1, w: 2 }, b: { y: 1 }, condition: "a or b" }, "splunk")).toBe("(x=1 w=2) OR y=1");
+    expect(convert({ a: { x: 1 }, b: { y: 1 }, c: { z: 1 }, condition: "a and (b or c)" }, "splunk")).toBe(
+      "x=1 (y=1 OR z=1)",
+    );
+    expect(convert({ a: { x: 1, w: 2 }, b: { y: 1 }, condition: "a or b" }, "splunk")).toBe(
+      "(x=1 w=2) OR y=1",
+    );
   });
   it("defers regexes and field references to pipes, and refuses them inside OR", () => {
     expect(one({ x: "a", "CommandLine|re|i": 'a"b' }, "splunk")).toBe('x="a"\n| regex process="(?i)a\\"b"');
-    expect(convert({ a: { x: "a" }, f: { "y|re": "z" }, condition: "a and not f" }, "splunk")).toBe('x="a"\n| regex y!="z"');
+    expect(convert({ a: { x: "a" }, f: { "y|re": "z" }, condition: "a and not f" }, "splunk")).toBe(
+      'x="a"\n| regex y!="z"',
+    );
     expect(one({ "a|fieldref": "b" }, "splunk")).toBe("*\n| where lower(a)==lower(b)");
-    expect(() => convert({ a: { x: 1 }, f: { "y|re": "z" }, condition: "a or f" }, "splunk")).toThrow(/inside an OR/);
+    expect(() => convert({ a: { x: 1 }, f: { "y|re": "z" }, condition: "a or f" }, "splunk")).toThrow(
+      /inside an OR/,
+    );
     expect(() => one({ x: "a?c" }, "splunk")).toThrow(/single-character wildcard/);
   });
   it("keywords are quoted terms", () => {
@@ -45,8 +57,12 @@ describe("splunk", () => {
 
 describe("kql", () => {
   it("chooses the Defender XDR table and columns by logsource", () => {
-    expect(one({ "Image|endswith": "\\x.exe", CommandLine: "A" }, "kql")).toBe('DeviceProcessEvents\n| where FolderPath endswith "\\\\x.exe" and ProcessCommandLine =~ "A"');
-    expect(one({ EventID: 4624 }, "kql", { product: "windows", service: "security" })).toBe("SecurityEvent\n| where EventID == 4624");
+    expect(one({ "Image|endswith": "\\x.exe", CommandLine: "A" }, "kql")).toBe(
+      'DeviceProcessEvents\n| where FolderPath endswith "\\\\x.exe" and ProcessCommandLine =~ "A"',
+    );
+    expect(one({ EventID: 4624 }, "kql", { product: "windows", service: "security" })).toBe(
+      "SecurityEvent\n| where EventID == 4624",
+    );
     expect(one({ TargetObject: "x" }, "kql", { product: "windows", category: "registry_set" })).toBe(
       'DeviceRegistryEvents\n| where ActionType =~ "RegistryValueSet" and strcat(RegistryKey, "\\\\", RegistryValueName) =~ "x"',
     );
@@ -58,27 +74,49 @@ describe("kql", () => {
     expect(q({ CommandLine: ["a", "b"] })).toBe('ProcessCommandLine in~ ("a", "b")');
     expect(q({ CommandLine: "a*b?.c" })).toBe('ProcessCommandLine matches regex "(?i)^a.*b.\\\\.c$"');
     expect(q({ "CommandLine|re|i": "^x\\d+" })).toBe('ProcessCommandLine matches regex "(?i)^x\\\\d+"');
-    expect(q({ "CommandLine|exists": true, User: null })).toBe("isnotempty(ProcessCommandLine) and isempty(AccountName)");
+    expect(q({ "CommandLine|exists": true, User: null })).toBe(
+      "isnotempty(ProcessCommandLine) and isempty(AccountName)",
+    );
   });
   it("writes not() and cidr, and refuses unmapped columns and RE2-incompatible regexes", () => {
-    expect(convert({ a: { DestinationIp: "1.2.3.4" }, b: { "DestinationIp|cidr": "10.0.0.0/8" }, condition: "a and not b" }, "kql", { product: "windows", category: "network_connection" })).toBe(
+    expect(
+      convert(
+        {
+          a: { DestinationIp: "1.2.3.4" },
+          b: { "DestinationIp|cidr": "10.0.0.0/8" },
+          condition: "a and not b",
+        },
+        "kql",
+        { product: "windows", category: "network_connection" },
+      ),
+    ).toBe(
       'DeviceNetworkEvents\n| where RemoteIP =~ "1.2.3.4" and not(ipv4_is_in_range(RemoteIP, "10.0.0.0/8"))',
     );
-    expect(() => one({ NoSuchField: "x" }, "kql")).toThrow(/field "NoSuchField" has no column in DeviceProcessEvents/);
+    expect(() => one({ NoSuchField: "x" }, "kql")).toThrow(
+      /field "NoSuchField" has no column in DeviceProcessEvents/,
+    );
     expect(() => one({ "CommandLine|re": "a(?=b)" }, "kql")).toThrow(/lookaround/);
-    expect(() => one({ x: 1 }, "kql", { product: "linux", category: "process_creation" })).toThrow(/no kql pipeline maps logsource/);
+    expect(() => one({ x: 1 }, "kql", { product: "linux", category: "process_creation" })).toThrow(
+      /no kql pipeline maps logsource/,
+    );
   });
 });
 
 describe("lucene", () => {
   it("maps to ECS and escapes every Lucene special character and spaces", () => {
-    expect(one({ "CommandLine|contains": 'a b:c(d)"e/f+g' }, "lucene")).toBe('process.command_line:*a\\ b\\:c\\(d\\)\\"e\\/f\\+g*');
+    expect(one({ "CommandLine|contains": 'a b:c(d)"e/f+g' }, "lucene")).toBe(
+      'process.command_line:*a\\ b\\:c\\(d\\)\\"e\\/f\\+g*',
+    );
     expect(one({ Image: "C:\\x\\*.exe" }, "lucene")).toBe("process.executable:C\\:\\\\x\\*.exe");
   });
   it("uses lists, NOT, _exists_, ranges, cidr and unmapped winlog.event_data fields", () => {
     expect(one({ Image: ["a", "*b"] }, "lucene")).toBe("process.executable:(a OR *b)");
-    expect(convert({ a: { x: 1 }, b: { "y|cidr": "10.0.0.0/8" }, condition: "a and not b" }, "lucene")).toBe("winlog.event_data.x:1 AND NOT winlog.event_data.y:10.0.0.0\\/8");
-    expect(one({ "n|lt": 4, m: null }, "lucene")).toBe("winlog.event_data.n:<4 AND NOT _exists_:winlog.event_data.m");
+    expect(convert({ a: { x: 1 }, b: { "y|cidr": "10.0.0.0/8" }, condition: "a and not b" }, "lucene")).toBe(
+      "winlog.event_data.x:1 AND NOT winlog.event_data.y:10.0.0.0\\/8",
+    );
+    expect(one({ "n|lt": 4, m: null }, "lucene")).toBe(
+      "winlog.event_data.n:<4 AND NOT _exists_:winlog.event_data.m",
+    );
   });
   it("rewrites regexes into anchored Lucene syntax and refuses what it cannot", () => {
     expect(one({ "CommandLine|re": "^a\\d/b$" }, "lucene")).toBe("process.command_line:/a[0-9]\\/b/");
@@ -91,7 +129,9 @@ describe("lucene", () => {
 
 describe("esql", () => {
   it("reads the integration's index and compares lower-cased values", () => {
-    expect(one({ "Image|endswith": '\\A"b.exe' }, "esql")).toBe('from logs-windows.sysmon_operational-* metadata _id, _index, _version\n| where to_lower(process.executable) like "*\\\\\\\\a\\"b.exe"');
+    expect(one({ "Image|endswith": '\\A"b.exe' }, "esql")).toBe(
+      'from logs-windows.sysmon_operational-* metadata _id, _index, _version\n| where to_lower(process.executable) like "*\\\\\\\\a\\"b.exe"',
+    );
   });
   it("escapes literal like wildcards, keeps cased values, uses in, is null, cidr_match and rlike", () => {
     const q = (sel: Record<string, unknown>) => one(sel, "esql").split("\n| where ")[1];
@@ -101,16 +141,24 @@ describe("esql", () => {
     expect(q({ User: null, "n|gt": 1 })).toBe("user.name is null and winlog.event_data.n > 1");
     expect(q({ "ip|cidr": "10.0.0.0/8" })).toBe('cidr_match(winlog.event_data.ip, "10.0.0.0/8")');
     expect(q({ "CommandLine|re": "^x.y$" })).toBe('process.command_line rlike "x[^\\\\n]y"');
-    expect(one({ "cs-method": "GET" }, "esql", { category: "webserver" }).split("\n| where ")[1]).toBe('to_lower(http.request.method) == "get"');
-    expect(one({ "my-field": 1 }, "esql", { category: "dns" }).split("\n| where ")[1]).toBe("`my-field` == 1");
+    expect(one({ "cs-method": "GET" }, "esql", { category: "webserver" }).split("\n| where ")[1]).toBe(
+      'to_lower(http.request.method) == "get"',
+    );
+    expect(one({ "my-field": 1 }, "esql", { category: "dns" }).split("\n| where ")[1]).toBe(
+      "`my-field` == 1",
+    );
     expect(() => one(["keyword"], "esql")).toThrow(/no field-less keyword search/);
   });
 });
 
 describe("eql", () => {
   it("uses the event category and the case-insensitive : operator", () => {
-    expect(one({ "Image|endswith": '\\a"b.exe' }, "eql")).toBe('process where process.executable : "*\\\\a\\"b.exe"');
-    expect(one({ TargetFilename: "x" }, "eql", { product: "windows", category: "file_event" })).toBe('file where file.path : "x"');
+    expect(one({ "Image|endswith": '\\a"b.exe' }, "eql")).toBe(
+      'process where process.executable : "*\\\\a\\"b.exe"',
+    );
+    expect(one({ TargetFilename: "x" }, "eql", { product: "windows", category: "file_event" })).toBe(
+      'file where file.path : "x"',
+    );
   });
   it("uses lists, == for cased, regex~, cidrMatch and null checks", () => {
     const q = (sel: Record<string, unknown>) => one(sel, "eql").replace(/^process where /, "");
@@ -118,7 +166,12 @@ describe("eql", () => {
     expect(q({ "Image|cased": "Ab" })).toBe('process.executable == "Ab"');
     expect(q({ "Image|contains|cased": "Ab" })).toBe('process.executable like "*Ab*"');
     expect(q({ "Image|re|i": "a.b" })).toBe('process.executable regex~ ".*a[^\\\\n]b.*"');
-    expect(q({ "ip|cidr": "fe80::/10", m: null, "e|exists": true })).toBe('cidrMatch(winlog.event_data.ip, "fe80::/10") and user.name == null and winlog.event_data.e != null'.replace("user.name", "winlog.event_data.m"));
+    expect(q({ "ip|cidr": "fe80::/10", m: null, "e|exists": true })).toBe(
+      'cidrMatch(winlog.event_data.ip, "fe80::/10") and user.name == null and winlog.event_data.e != null'.replace(
+        "user.name",
+        "winlog.event_data.m",
+      ),
+    );
     expect(() => q({ Image: "a\\*b*" })).toThrow(/cannot escape a literal \*/);
     expect(() => one(["keyword"], "eql")).toThrow(/no field-less keyword search/);
   });
@@ -130,10 +183,16 @@ describe("all backends", () => {
       expect(() => one({ "CommandLine|expand": "%admins%" }, t)).toThrow(/placeholder %admins%/);
       expect(one({ "CommandLine|base64offset|contains": "iex" }, t).toLowerCase()).toContain("awv4");
     }
-    expect(one({ "CommandLine|windash|contains": " -a" }, "eql")).toBe('process where process.command_line : ("* -a*", "* /a*", "* \u2013a*", "* \u2014a*", "* \u2015a*")');
+    expect(one({ "CommandLine|windash|contains": " -a" }, "eql")).toBe(
+      'process where process.command_line : ("* -a*", "* /a*", "* \u2013a*", "* \u2014a*", "* \u2015a*")',
+    );
   });
   it("correlation rules are validated but reported as not converted", () => {
-    const { rules } = parseSigma("title: c\nname: c\ncorrelation:\n  type: temporal\n  rules: [a, b]\n  timespan: 1h\n");
-    expect(convertRule(rules[0]!, "kql")).toMatchObject({ error: expect.stringContaining("not converted yet") });
+    const { rules } = parseSigma(
+      "title: c\nname: c\ncorrelation:\n  type: temporal\n  rules: [a, b]\n  timespan: 1h\n",
+    );
+    expect(convertRule(rules[0]!, "kql")).toMatchObject({
+      error: expect.stringContaining("not converted yet"),
+    });
   });
 });

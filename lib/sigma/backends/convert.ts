@@ -11,12 +11,16 @@ import type { SigmaRuleModel } from "@/lib/sigma/engine/model";
 
 export const backends: Record<Target, Backend> = { splunk, kql, lucene, esql, eql };
 
-export type Conversion = { target: Target; query: string; pipeline: string } | { target: Target; error: string };
+export type Conversion =
+  { target: Target; query: string; pipeline: string } | { target: Target; error: string };
 
 export function convertRule(rule: SigmaRuleModel, target: Target, pipelines?: Pipeline[]): Conversion {
   try {
     if (rule.type === "correlation")
-      throw new BackendError(target, `correlation rules (${rule.correlation.type}) are validated but not converted yet; convert the rules they correlate`);
+      throw new BackendError(
+        target,
+        `correlation rules (${rule.correlation.type}) are validated but not converted yet; convert the rules they correlate`,
+      );
     if (rule.conditions.length === 0) throw new BackendError(target, "the rule has no valid condition");
     const mapping = resolveMapping(target, rule.logsource, pipelines);
     return { target, query: backends[target].convert(rule, mapping), pipeline: mapping.pipeline };

@@ -10,14 +10,17 @@ const fail = (message: string): never => {
   throw new BackendError("eql", message);
 };
 
-export const eqlString = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+export const eqlString = (s: string) =>
+  `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 const field = (name: string) => (/^[A-Za-z_@][\w.@]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``);
 
 function pattern(value: Extract<SigmaValue, { kind: "string" }>): string {
   const wild = value.parts.some((p) => typeof p !== "string");
   const literalWild = value.parts.some((p) => typeof p === "string" && /[*?]/.test(p));
   if (literalWild && (wild || !value.cased))
-    fail(`EQL wildcard matching cannot escape a literal * or ? in ${JSON.stringify(value.parts.filter((p) => typeof p === "string").join(""))}`);
+    fail(
+      `EQL wildcard matching cannot escape a literal * or ? in ${JSON.stringify(value.parts.filter((p) => typeof p === "string").join(""))}`,
+    );
   return eqlString(value.parts.map((p) => (typeof p === "string" ? p : p.wildcard)).join(""));
 }
 
@@ -54,8 +57,15 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
 const group = (e: BoolExpr): string | null => {
   const first = e.args[0];
   if (e.args.length < 2 || first?.t !== "match" || first.field === null) return null;
-  if (!e.args.every((a) => a.t === "match" && a.field === first.field && a.value.kind === "string" && !a.value.cased)) return null;
-  const values = e.args.map((a) => pattern((a as Extract<Expr, { t: "match" }>).value as Extract<SigmaValue, { kind: "string" }>));
+  if (
+    !e.args.every(
+      (a) => a.t === "match" && a.field === first.field && a.value.kind === "string" && !a.value.cased,
+    )
+  )
+    return null;
+  const values = e.args.map((a) =>
+    pattern((a as Extract<Expr, { t: "match" }>).value as Extract<SigmaValue, { kind: "string" }>),
+  );
   return `${field(first.field)} : (${values.join(", ")})`;
 };
 

@@ -11,7 +11,8 @@ const fail = (message: string): never => {
   throw new BackendError("esql", message);
 };
 
-export const esqlString = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+export const esqlString = (s: string) =>
+  `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 const field = (name: string) => (/^[A-Za-z_@][\w.@]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``);
 
 function stringMatch(f: string, value: Extract<SigmaValue, { kind: "string" }>): string {
@@ -20,13 +21,16 @@ function stringMatch(f: string, value: Extract<SigmaValue, { kind: "string" }>):
   const { shape, text } = stringShape(value.parts);
   if (shape === "exact") return `${target} == ${esqlString(lower(text))}`;
   // like: * and ? are wildcards, a backslash escapes them and itself.
-  const pattern = value.parts.map((p) => (typeof p === "string" ? lower(p).replace(/[\\*?]/g, "\\$&") : p.wildcard)).join("");
+  const pattern = value.parts
+    .map((p) => (typeof p === "string" ? lower(p).replace(/[\\*?]/g, "\\$&") : p.wildcard))
+    .join("");
   return `${target} like ${esqlString(pattern)}`;
 }
 
 function leaf(m: Extract<Expr, { t: "match" }>): string {
   const { value } = m;
-  if (m.field === null) return fail("ES|QL has no field-less keyword search in a where clause; name the field the keyword is in");
+  if (m.field === null)
+    return fail("ES|QL has no field-less keyword search in a where clause; name the field the keyword is in");
   const f = field(m.field);
   switch (value.kind) {
     case "string":
@@ -46,7 +50,13 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
       return `${f} rlike ${esqlString(toLuceneRegex(value.pattern, value.flags, { target: "esql", caseInsensitive: "expand" }))}`;
     case "fieldref": {
       const [a, b] = [`to_lower(${f})`, `to_lower(${field(value.field)})`];
-      return value.match === "eq" ? `${a} == ${b}` : value.match === "startswith" ? `starts_with(${a}, ${b})` : value.match === "endswith" ? `ends_with(${a}, ${b})` : `locate(${a}, ${b}) > 0`;
+      return value.match === "eq"
+        ? `${a} == ${b}`
+        : value.match === "startswith"
+          ? `starts_with(${a}, ${b})`
+          : value.match === "endswith"
+            ? `ends_with(${a}, ${b})`
+            : `locate(${a}, ${b}) > 0`;
     }
     case "expand":
       return fail(`placeholder %${value.placeholder}% has no values in the ES|QL pipeline`);

@@ -1,7 +1,13 @@
 // The backend-neutral boolean expression a rule becomes once its condition is expanded and its
 // fields are mapped: every backend only serialises and/or/not over single field matches.
 import { expandCondition } from "@/lib/sigma/engine/condition";
-import type { ConditionNode, DetectionGroup, DetectionItem, DetectionRule, SigmaValue } from "@/lib/sigma/engine/model";
+import type {
+  ConditionNode,
+  DetectionGroup,
+  DetectionItem,
+  DetectionRule,
+  SigmaValue,
+} from "@/lib/sigma/engine/model";
 import type { ResolvedMapping } from "@/lib/sigma/backends/pipeline";
 
 export type BoolExpr = { t: "and" | "or"; args: Expr[] };
@@ -19,7 +25,8 @@ const join = (t: "and" | "or", args: Expr[]): Expr => {
 function itemExpr(item: DetectionItem, mapping: ResolvedMapping): Expr {
   const field = item.field === null ? null : mapping.field(item.field);
   const matches = item.values.map((value): Expr => {
-    if (value.kind === "fieldref") return { t: "match", field, value: { ...value, field: mapping.field(value.field) } };
+    if (value.kind === "fieldref")
+      return { t: "match", field, value: { ...value, field: mapping.field(value.field) } };
     return { t: "match", field, value };
   });
   return join(item.link, matches);
@@ -40,7 +47,10 @@ function conditionExpr(node: ConditionNode, groups: Map<string, Expr>): Expr {
       return { t: "not", arg: conditionExpr(node.arg, groups) };
     case "and":
     case "or":
-      return join(node.type, node.args.map((a) => conditionExpr(a, groups)));
+      return join(
+        node.type,
+        node.args.map((a) => conditionExpr(a, groups)),
+      );
     case "of":
       throw new Error("unexpanded of-expression");
   }
@@ -50,11 +60,15 @@ function conditionExpr(node: ConditionNode, groups: Map<string, Expr>): Expr {
 export function ruleExpr(rule: DetectionRule, mapping: ResolvedMapping): Expr {
   const names = [...rule.detections.keys()];
   const groups = new Map(names.map((n) => [n, groupExpr(rule.detections.get(n)!, mapping)]));
-  const body = join("or", rule.conditions.map((c) => conditionExpr(expandCondition(c, names), groups)));
+  const body = join(
+    "or",
+    rule.conditions.map((c) => conditionExpr(expandCondition(c, names), groups)),
+  );
   const fixed = Object.entries(mapping.conditions).map(([field, v]): Expr => ({
     t: "match",
     field,
-    value: typeof v === "number" ? { kind: "number", value: v } : { kind: "string", parts: [v], cased: false },
+    value:
+      typeof v === "number" ? { kind: "number", value: v } : { kind: "string", parts: [v], cased: false },
   }));
   return fixed.length ? join("and", [...fixed, body]) : body;
 }
@@ -64,19 +78,25 @@ export function stringShape(parts: Array<string | { wildcard: "*" | "?" }>) {
   const inner = parts.slice(1, -1);
   const first = parts[0];
   const last = parts.at(-1);
-  const isStar = (p: unknown) => typeof p === "object" && p !== null && (p as { wildcard: string }).wildcard === "*";
+  const isStar = (p: unknown) =>
+    typeof p === "object" && p !== null && (p as { wildcard: string }).wildcard === "*";
   const literal = (ps: typeof parts) => ps.every((p) => typeof p === "string");
   if (literal(parts)) return { shape: "exact" as const, text: parts.join("") };
-  if (parts.length === 3 && isStar(first) && isStar(last) && literal(inner)) return { shape: "contains" as const, text: inner.join("") };
-  if (parts.length === 2 && isStar(first) && typeof last === "string") return { shape: "endswith" as const, text: last };
-  if (parts.length === 2 && typeof first === "string" && isStar(last)) return { shape: "startswith" as const, text: first };
+  if (parts.length === 3 && isStar(first) && isStar(last) && literal(inner))
+    return { shape: "contains" as const, text: inner.join("") };
+  if (parts.length === 2 && isStar(first) && typeof last === "string")
+    return { shape: "endswith" as const, text: last };
+  if (parts.length === 2 && typeof first === "string" && isStar(last))
+    return { shape: "startswith" as const, text: first };
   return { shape: "wildcard" as const, text: "" };
 }
 
 /** The value as a regular expression body (for targets that need one for inner wildcards). */
 export function partsToRegex(parts: Array<string | { wildcard: "*" | "?" }>): string {
   return parts
-    .map((p) => (typeof p === "string" ? p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : p.wildcard === "*" ? ".*" : "."))
+    .map((p) =>
+      typeof p === "string" ? p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : p.wildcard === "*" ? ".*" : ".",
+    )
     .join("");
 }
 

@@ -2,7 +2,14 @@
 // the logsource pipeline, `| where` with =~ / startswith / endswith / contains (case-insensitive;
 // the _cs forms for |cased), in~ lists, `matches regex` for inner wildcards and regexes.
 import { BackendError } from "@/lib/sigma/backends/errors";
-import { partsToRegex, ruleExpr, serialise, stringShape, type BoolExpr, type Expr } from "@/lib/sigma/backends/expr";
+import {
+  partsToRegex,
+  ruleExpr,
+  serialise,
+  stringShape,
+  type BoolExpr,
+  type Expr,
+} from "@/lib/sigma/backends/expr";
 import type { Backend } from "@/lib/sigma/backends/types";
 import type { SigmaValue } from "@/lib/sigma/engine/model";
 
@@ -10,14 +17,20 @@ const fail = (message: string): never => {
   throw new BackendError("kql", message);
 };
 
-export const kqlString = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+export const kqlString = (s: string) =>
+  `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
 
 // Pipelines may map a field to an expression such as tostring(AdditionalFields.x); keep those.
-const column = (name: string) => (/^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(name) || /[()]/.test(name) ? name : `['${name.replace(/'/g, "\\'")}']`);
+const column = (name: string) =>
+  /^[A-Za-z_][\w]*(\.[A-Za-z_][\w]*)*$/.test(name) || /[()]/.test(name)
+    ? name
+    : `['${name.replace(/'/g, "\\'")}']`;
 
 function re2Check(pattern: string) {
-  if (/\(\?[=!<]/.test(pattern)) fail(`the regular expression /${pattern}/ uses lookaround, which KQL's RE2 engine cannot run`);
-  if (/\\[1-9]/.test(pattern)) fail(`the regular expression /${pattern}/ uses back-references, which KQL's RE2 engine cannot run`);
+  if (/\(\?[=!<]/.test(pattern))
+    fail(`the regular expression /${pattern}/ uses lookaround, which KQL's RE2 engine cannot run`);
+  if (/\\[1-9]/.test(pattern))
+    fail(`the regular expression /${pattern}/ uses back-references, which KQL's RE2 engine cannot run`);
 }
 
 function stringMatch(f: string, value: Extract<SigmaValue, { kind: "string" }>): string {
@@ -40,7 +53,8 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
   if (m.field === null) {
     if (value.kind !== "string") return fail(`a keyword search cannot use a ${value.kind} value`);
     const { shape, text } = stringShape(value.parts);
-    if (shape === "wildcard") return fail("a keyword with inner wildcards cannot be searched across all KQL columns");
+    if (shape === "wildcard")
+      return fail("a keyword with inner wildcards cannot be searched across all KQL columns");
     return `* contains${value.cased ? "_cs" : ""} ${kqlString(text)}`;
   }
   const f = column(m.field);

@@ -30,9 +30,16 @@ function topLevelPipe(re: string): boolean {
   return false;
 }
 
-export function toLuceneRegex(pattern: string, flags: { i: boolean; m: boolean; s: boolean }, opts: LuceneRegexOptions): string {
+export function toLuceneRegex(
+  pattern: string,
+  flags: { i: boolean; m: boolean; s: boolean },
+  opts: LuceneRegexOptions,
+): string {
   const fail = (what: string) => {
-    throw new BackendError(opts.target, `the regular expression /${pattern}/ uses ${what}, which Lucene regular expressions cannot express`);
+    throw new BackendError(
+      opts.target,
+      `the regular expression /${pattern}/ uses ${what}, which Lucene regular expressions cannot express`,
+    );
   };
   if (flags.m && /[\^$]/.test(pattern.replace(/\\./g, ""))) fail("multi-line anchors (the m flag)");
   const expand = flags.i && opts.caseInsensitive === "expand";
@@ -62,9 +69,11 @@ export function toLuceneRegex(pattern: string, flags: { i: boolean; m: boolean; 
         if (c === "\\") {
           const n = pattern[++j]!;
           if (n in SHORTHAND) cls += SHORTHAND[n];
-          else if (/[A-Za-z]/.test(n) && !"ntr".includes(n)) fail(`the escape \\${n} inside a character class`);
+          else if (/[A-Za-z]/.test(n) && !"ntr".includes(n))
+            fail(`the escape \\${n} inside a character class`);
           else cls += `\\${n}`;
-        } else if (expand && /[a-z]/i.test(c) && pattern[j + 1] !== "-" && pattern[j - 1] !== "-") cls += c.toLowerCase() + c.toUpperCase();
+        } else if (expand && /[a-z]/i.test(c) && pattern[j + 1] !== "-" && pattern[j - 1] !== "-")
+          cls += c.toLowerCase() + c.toUpperCase();
         else if (LUCENE_LITERAL.has(c)) cls += `\\${c}`;
         else cls += c;
       }

@@ -54,8 +54,11 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
 const group = (e: BoolExpr): string | null => {
   const first = e.args[0];
   if (e.args.length < 2 || first?.t !== "match" || first.field === null) return null;
-  if (!e.args.every((a) => a.t === "match" && a.field === first.field && a.value.kind === "string")) return null;
-  const values = e.args.map((a) => stringValue((a as Extract<Expr, { t: "match" }>).value as Extract<SigmaValue, { kind: "string" }>));
+  if (!e.args.every((a) => a.t === "match" && a.field === first.field && a.value.kind === "string"))
+    return null;
+  const values = e.args.map((a) =>
+    stringValue((a as Extract<Expr, { t: "match" }>).value as Extract<SigmaValue, { kind: "string" }>),
+  );
   return `${field(first.field)}:(${values.join(" OR ")})`;
 };
 
@@ -65,5 +68,10 @@ export const lucene: Backend = {
   language: "lucene",
   extension: "txt",
   convert: (rule, mapping) =>
-    serialise(ruleExpr(rule, mapping), { and: " AND ", or: " OR ", not: (x, simple) => (simple ? `NOT ${x}` : `NOT (${x})`) }, leaf, group),
+    serialise(
+      ruleExpr(rule, mapping),
+      { and: " AND ", or: " OR ", not: (x, simple) => (simple ? `NOT ${x}` : `NOT (${x})`) },
+      leaf,
+      group,
+    ),
 };

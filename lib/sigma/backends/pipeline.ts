@@ -8,7 +8,11 @@ import { BackendError } from "@/lib/sigma/backends/errors";
 import type { LogSource } from "@/lib/sigma/engine/model";
 
 const entrySchema = z.strictObject({
-  logsource: z.strictObject({ product: z.string().optional(), category: z.string().optional(), service: z.string().optional() }),
+  logsource: z.strictObject({
+    product: z.string().optional(),
+    category: z.string().optional(),
+    service: z.string().optional(),
+  }),
   /** KQL table, Elastic index pattern, EQL event category or Splunk search prefix; per target when a map. */
   source: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
   /** Fixed conditions every query for this logsource needs (e.g. Defender's ActionType). */
@@ -65,7 +69,11 @@ export function loadPipelines(dir = DIR): Pipeline[] {
 const matches = (want: LogSource, have: LogSource) =>
   (["product", "category", "service"] as const).every((k) => want[k] === undefined || want[k] === have[k]);
 
-export function resolveMapping(target: string, logsource: LogSource, pipelines = loadPipelines()): ResolvedMapping {
+export function resolveMapping(
+  target: string,
+  logsource: LogSource,
+  pipelines = loadPipelines(),
+): ResolvedMapping {
   const candidates = pipelines.filter((p) => p.targets.includes(target as Pipeline["targets"][number]));
   for (const pipeline of candidates) {
     const entry = pipeline.entries.find((e) => matches(e.logsource, logsource));
@@ -82,7 +90,10 @@ export function resolveMapping(target: string, logsource: LogSource, pipelines =
         const mapped = fields[name];
         if (mapped) return mapped;
         if (entry?.strict)
-          throw new BackendError(target, `field "${name}" has no column in ${where}; add a mapping for it to the pipeline`);
+          throw new BackendError(
+            target,
+            `field "${name}" has no column in ${where}; add a mapping for it to the pipeline`,
+          );
         return pipeline.unmapped_prefix ? pipeline.unmapped_prefix + name : name;
       },
     };
@@ -91,5 +102,8 @@ export function resolveMapping(target: string, logsource: LogSource, pipelines =
     .filter(([k]) => k !== "definition")
     .map(([k, v]) => `${k}: ${v}`)
     .join(", ");
-  throw new BackendError(target, `no ${target} pipeline maps logsource {${described}}; add an entry to a file in lib/sigma/pipelines`);
+  throw new BackendError(
+    target,
+    `no ${target} pipeline maps logsource {${described}}; add an entry to a file in lib/sigma/pipelines`,
+  );
 }

@@ -15,8 +15,14 @@ const quote = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"
 function stringTerm(value: Extract<SigmaValue, { kind: "string" }>): string {
   const text = value.parts
     .map((p) => {
-      if (typeof p !== "string") return p.wildcard === "*" ? "*" : fail("Splunk search has no single-character wildcard (?); use a regular expression (|re) instead");
-      if (p.includes("*")) fail(`Splunk search cannot match a literal "*" in "${p}"; use a regular expression (|re) instead`);
+      if (typeof p !== "string")
+        return p.wildcard === "*"
+          ? "*"
+          : fail(
+              "Splunk search has no single-character wildcard (?); use a regular expression (|re) instead",
+            );
+      if (p.includes("*"))
+        fail(`Splunk search cannot match a literal "*" in "${p}"; use a regular expression (|re) instead`);
       return p;
     })
     .join("");
@@ -53,7 +59,9 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
       return fail(`placeholder %${value.placeholder}% has no values in the Splunk pipeline`);
     case "regex":
     case "fieldref":
-      return fail("a regular expression or field reference inside an OR cannot be expressed in a Splunk search; split the rule or move it to its own AND-ed selection");
+      return fail(
+        "a regular expression or field reference inside an OR cannot be expressed in a Splunk search; split the rule or move it to its own AND-ed selection",
+      );
   }
 }
 
@@ -67,7 +75,14 @@ function deferred(e: Expr, negated: boolean): string | null {
   }
   if (v.kind === "fieldref") {
     const [a, b] = [`lower(${field(e.field)})`, `lower(${field(v.field)})`];
-    const test = v.match === "eq" ? `${a}==${b}` : v.match === "contains" ? `like(${a}, "%".${b}."%")` : v.match === "startswith" ? `like(${a}, ${b}."%")` : `like(${a}, "%".${b})`;
+    const test =
+      v.match === "eq"
+        ? `${a}==${b}`
+        : v.match === "contains"
+          ? `like(${a}, "%".${b}."%")`
+          : v.match === "startswith"
+            ? `like(${a}, ${b}."%")`
+            : `like(${a}, "%".${b})`;
     return `where ${negated ? `NOT (${test})` : test}`;
   }
   return null;
@@ -76,7 +91,9 @@ function deferred(e: Expr, negated: boolean): string | null {
 const group = (e: BoolExpr): string | null => {
   const first = e.args[0];
   if (first?.t !== "match" || first.field === null) return null;
-  const same = e.args.every((a) => a.t === "match" && a.field === first.field && a.value.kind === "string" && !a.value.cased);
+  const same = e.args.every(
+    (a) => a.t === "match" && a.field === first.field && a.value.kind === "string" && !a.value.cased,
+  );
   if (!same || e.args.length < 2) return null;
   return `${field(first.field)} IN (${e.args.map((a) => stringTerm((a as Extract<Expr, { t: "match" }>).value as Extract<SigmaValue, { kind: "string" }>)).join(", ")})`;
 };
@@ -98,6 +115,14 @@ export function splunkQuery(expr: Expr, prefix: string | undefined): string {
     if (d) pipes.push(d);
     else search.push(c);
   }
-  const body = search.length === 0 ? "*" : serialise(search.length === 1 ? search[0]! : { t: "and", args: search }, { and: " ", or: " OR ", not: (x, simple) => (simple ? `NOT ${x}` : `NOT (${x})`) }, leaf, group);
+  const body =
+    search.length === 0
+      ? "*"
+      : serialise(
+          search.length === 1 ? search[0]! : { t: "and", args: search },
+          { and: " ", or: " OR ", not: (x, simple) => (simple ? `NOT ${x}` : `NOT (${x})`) },
+          leaf,
+          group,
+        );
   return [prefix ? `${prefix} ${body}` : body, ...pipes].join("\n| ");
 }

@@ -8,7 +8,8 @@ const HEADERS = { "cache-control": "no-store" };
 
 async function readBody(request: Request): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw new SigmaRequestError(413, `the request is over ${MAX_BODY_BYTES / 1024} KB`);
+  if (declared > MAX_BODY_BYTES)
+    throw new SigmaRequestError(413, `the request is over ${MAX_BODY_BYTES / 1024} KB`);
   const reader = request.body?.getReader();
   if (!reader) return "";
   const chunks: Uint8Array[] = [];
@@ -42,7 +43,10 @@ export async function POST(request: Request) {
     return Response.json(await convertSigma(parsed.data), { headers: HEADERS });
   } catch (error) {
     if (error instanceof SigmaRequestError)
-      return Response.json({ error: error.message, diagnostics: error.diagnostics }, { status: error.status, headers: HEADERS });
+      return Response.json(
+        { error: error.message, diagnostics: error.diagnostics },
+        { status: error.status, headers: HEADERS },
+      );
     throw error;
   }
 }
