@@ -131,8 +131,9 @@ function buildIdentifier(ctx: Ctx, path: Path, body: unknown): DetectionGroup | 
   return null;
 }
 
-function checkNames(ctx: Ctx, node: ConditionNode, names: string[], path: Path, text: string) {
-  const offsetOf = (word: string) => Math.max(0, text.indexOf(word));
+function checkNames(ctx: Ctx, node: ConditionNode, names: string[], path: Path, text: string, shift = 0) {
+  // A word's column inside the condition; 0 (the scalar's start) when the text is folded or multi-line.
+  const offsetOf = (word: string) => (text ? Math.max(0, text.indexOf(word)) + shift : 0);
   if (node.type === "id" && !names.includes(node.name))
     report(
       ctx,
@@ -149,9 +150,9 @@ function checkNames(ctx: Ctx, node: ConditionNode, names: string[], path: Path, 
       `Name identifiers to match ${node.pattern}, or fix the pattern.`,
       { offset: offsetOf(node.pattern) },
     );
-  if (node.type === "not") checkNames(ctx, node.arg, names, path, text);
+  if (node.type === "not") checkNames(ctx, node.arg, names, path, text, shift);
   if (node.type === "and" || node.type === "or")
-    node.args.forEach((a) => checkNames(ctx, a, names, path, text));
+    node.args.forEach((a) => checkNames(ctx, a, names, path, text, shift));
 }
 
 export function buildDetection(ctx: Ctx, detection: unknown) {
@@ -218,7 +219,7 @@ export function buildDetection(ctx: Ctx, detection: unknown) {
       const tree = parseCondition(c);
       conditions.push(tree);
       conditionText.push(c);
-      checkNames(ctx, tree, names, path, exact ? c : "");
+      checkNames(ctx, tree, names, path, exact ? c : "", shift);
     } catch (error) {
       if (!(error instanceof ConditionError)) throw error;
       report(ctx, path, `condition: ${error.message}`, error.hint, {
