@@ -10,7 +10,8 @@ test("converter: example rule converts to every backend, links ATT&CK and evalua
   await page.getByRole("button", { name: "Load example" }).click();
   await page.getByRole("button", { name: "Validate and convert" }).click();
 
-  await expect(page.getByTestId("query-kql")).toContainText("DeviceProcessEvents");
+  // The first conversion loads the server's Shiki grammars.
+  await expect(page.getByTestId("query-kql")).toContainText("DeviceProcessEvents", { timeout: 30_000 });
   await expect(page.getByTestId("query-kql")).toContainText('FolderPath endswith "\\\\powershell.exe"');
   await expect(page.getByTestId("query-splunk")).toContainText("process_path IN");
   await expect(page.getByTestId("query-lucene")).toContainText("process.executable:");
@@ -45,9 +46,10 @@ test("converter: an invalid rule shows its located error and jumps to the line",
   await page.getByLabel("Sigma rule (YAML)").fill(rule);
   await page.getByRole("button", { name: "Validate and convert" }).click();
   const messages = page.getByTestId("diagnostics");
+  await expect(messages).toBeVisible({ timeout: 30_000 });
   await expect(messages).toContainText('line 7, column 5 error: Image|endwith: unknown modifier "endwith"');
   await expect(messages).toContainText('line 8, column 32 error: the condition names "filter"');
-  await expect(page.getByRole("alert")).toContainText("the rule has errors");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("the rule has errors");
   await messages.getByRole("button", { name: "line 7, column 5" }).click();
   const caret = await page
     .getByLabel("Sigma rule (YAML)")
