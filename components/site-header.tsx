@@ -33,7 +33,8 @@ export function SiteHeader() {
             href={routes.sigmaConverter()}
             className="text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
           >
-            Sigma converter
+            <span className="sm:hidden">Sigma</span>
+            <span className="hidden sm:inline">Sigma converter</span>
           </Link>
           <Link
             href={routes.pricing()}

@@ -13,7 +13,7 @@ export const metadata: Metadata = {
 export default function SigmaToolPage() {
   const labels = TARGETS.map((t) => backends[t].label);
   return (
-    <div className="max-w-5xl space-y-6">
+    <div className="max-w-5xl min-w-0 space-y-6">
       <header className="space-y-2">
         <h1 className="text-3xl font-bold tracking-tight">Sigma converter</h1>
         <p className="text-slate-700 dark:text-slate-300">

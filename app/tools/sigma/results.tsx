@@ -59,7 +59,7 @@ function QueryCard({ c }: { c: Conversion }) {
 export function RuleResult({ rule }: { rule: ConvertedRule }) {
   const evaluation = rule.evaluation;
   return (
-    <section className="space-y-3" aria-label={`Results for ${rule.title}`}>
+    <section className="min-w-0 space-y-3" aria-label={`Results for ${rule.title}`}>
       <h2 className="text-xl font-semibold">{rule.title}</h2>
       {rule.tags.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-sm" aria-label="Tags">
@@ -105,7 +105,7 @@ export function RuleResult({ rule }: { rule: ConvertedRule }) {
           )}
         </div>
       )}
-      <div className="grid gap-3">
+      <div className="grid min-w-0 gap-3">
         {rule.conversions.map((c) => (
           <QueryCard key={c.target} c={c} />
         ))}
