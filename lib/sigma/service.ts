@@ -4,7 +4,7 @@ import "server-only";
 // rule over pasted events. Returns a narrow DTO; bad input is a typed SigmaRequestError (4xx).
 import { z } from "zod";
 import { getTechnique } from "@/lib/content/catalog";
-import { highlightToHtml } from "@/lib/highlight/highlighter";
+import { highlightQueryToHtml } from "@/lib/highlight/highlighter";
 import { backends, convertRule } from "@/lib/sigma/backends/convert";
 import { TARGETS } from "@/lib/sigma/backends/types";
 import { evaluateEvent, parseEvents, SigmaEvalError } from "@/lib/sigma/engine/evaluate";
@@ -41,7 +41,7 @@ export const convertRequestSchema = z.strictObject({
     .optional(),
 });
 
-const SHIKI: Record<string, string> = {
+const SHIKI: Record<string, "splunk" | "kusto" | "esql" | "eql" | "text"> = {
   splunk: "splunk",
   kql: "kusto",
   lucene: "text",
@@ -81,7 +81,7 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
             ...base,
             query: result.query,
             pipeline: result.pipeline,
-            html: await highlightToHtml(result.query, SHIKI[target]),
+            html: await highlightQueryToHtml(result.query, SHIKI[target]!),
           };
         }),
       );
