@@ -105,7 +105,7 @@ export function RuleResult({ rule }: { rule: ConvertedRule }) {
           )}
         </div>
       )}
-      <div className="grid min-w-0 gap-3">
+      <div className="min-w-0 space-y-3">
         {rule.conversions.map((c) => (
           <QueryCard key={c.target} c={c} />
         ))}
