@@ -13,6 +13,7 @@ export default function sitemap(): MetadataRoute.Sitemap {
     { url: absoluteUrl(routes.platforms()) },
     { url: absoluteUrl(routes.matrix()) },
     { url: absoluteUrl(routes.search()) },
+    { url: absoluteUrl(routes.sigmaConverter()) },
     ...platforms.map((p) => ({ url: absoluteUrl(routes.platform(p.id)) })),
     ...platforms.map((p) => ({ url: absoluteUrl(routes.matrix(p.id)) })),
     ...techniques.map((t) => ({

@@ -50,6 +50,13 @@ export function SiteHeader() {
             Search
           </Link>
           <Link
+            href={routes.sigmaConverter()}
+            className="text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
+          >
+            <span className="sm:hidden">Sigma</span>
+            <span className="hidden sm:inline">Sigma converter</span>
+          </Link>
+          <Link
             href={routes.pricing()}
             className="text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
           >

@@ -13,4 +13,5 @@ export const routes = {
     `/navigator/${kind}.json${platform ? `?platform=${encodeURIComponent(platform)}` : ""}`,
   search: (query?: string) => (query ? `/search?q=${encodeURIComponent(query)}` : "/search"),
   searchIndex: () => "/search-index.json",
+  sigmaConverter: () => "/tools/sigma",
 } as const;

@@ -61,6 +61,13 @@ async function collectPublicOutput(
     });
     out.push({ url: `${url} (RSC prefetch)`, body: await prefetch.text() });
   }
+  // The Sigma converter API answers with queries and technique links for a posted rule.
+  const rule = await (await request.get("/sigma/T1059.001.yml")).text();
+  const converted = await request.post("/api/sigma/convert", {
+    data: { rule, events: '{"CommandLine":"x"}' },
+  });
+  expect(converted.status()).toBe(200);
+  out.push({ url: "/api/sigma/convert", body: await converted.text() });
   return out;
 }
 

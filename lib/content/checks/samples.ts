@@ -1,8 +1,9 @@
 // samples.yml proves the Sigma rule: it must match every true positive and no benign look-alike.
-import { parse } from "yaml";
 import type { ContentIssue } from "@/lib/content/errors";
 import type { RawTechnique } from "@/lib/content/checks/corpus";
-import { SigmaEvalError, sigmaMatches } from "@/lib/content/checks/sigma-eval";
+import { compileRule, SigmaEvalError } from "@/lib/content/checks/sigma-eval";
+import { evaluateEvent } from "@/lib/sigma/engine/evaluate";
+import type { DetectionRule } from "@/lib/sigma/engine/model";
 
 type Sample = { name?: unknown; event?: unknown };
 
@@ -10,13 +11,14 @@ export function checkSamples(t: RawTechnique): ContentIssue[] {
   const file = `techniques/${t.id}/samples.yml`;
   const samples = t.samples as { true_positives?: unknown; benign?: unknown } | null;
   if (!samples || !t.sigmaSource) return []; // checkSections and checkSigma report these
-  let detection: Record<string, unknown>;
-  try {
-    detection = (parse(t.sigmaSource) as { detection?: Record<string, unknown> }).detection ?? {};
-  } catch {
-    return [];
-  }
   const issues: ContentIssue[] = [];
+  let rule: DetectionRule;
+  try {
+    rule = compileRule(t.sigmaSource);
+  } catch (error) {
+    if (!(error instanceof SigmaEvalError)) throw error;
+    return [{ file, field: "(file)", reason: `cannot evaluate the Sigma rule: ${error.message}` }];
+  }
   for (const [key, shouldMatch] of [
     ["true_positives", true],
     ["benign", false],
@@ -26,7 +28,7 @@ export function checkSamples(t: RawTechnique): ContentIssue[] {
       const field = `${key}[${i}]`;
       if (!sample?.event || typeof sample.event !== "object") return;
       try {
-        const matched = sigmaMatches(detection, sample.event as Record<string, unknown>);
+        const matched = evaluateEvent(rule, sample.event as Record<string, unknown>).matched;
         if (matched !== shouldMatch)
           issues.push({
             file,

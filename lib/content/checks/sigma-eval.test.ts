@@ -46,7 +46,8 @@ describe("sigmaMatches", () => {
     expect(sigmaMatches(rule, { userIdentity: { type: "Root" }, sourceIPAddress: "11.2.3.4" })).toBe(false);
   });
   it("refuses what it does not implement instead of guessing", () => {
-    expect(() => sigmaMatches({ sel: { "a|base64offset|contains": "x" }, condition: "sel" }, { a: "x" })).toThrow(SigmaEvalError);
+    expect(() => sigmaMatches({ sel: { "a|base64offsett|contains": "x" }, condition: "sel" }, { a: "x" })).toThrow(SigmaEvalError);
+    expect(() => sigmaMatches({ sel: { "a|expand": "%admins%" }, condition: "sel" }, { a: "x" })).toThrow(SigmaEvalError);
     expect(() => sigmaMatches({ sel: { a: "x" }, condition: "sel | count() > 5" }, { a: "x" })).toThrow(SigmaEvalError);
   });
 });

@@ -1,0 +1,52 @@
+// POST /api/sigma/convert: { rule, targets?, events? } -> diagnostics, queries per backend and
+// the evaluation of pasted events. Bad input is a 4xx with a message, never a 500.
+import { z } from "zod";
+import { convertRequestSchema, convertSigma, MAX_BODY_BYTES, SigmaRequestError } from "@/lib/sigma/service";
+
+export const dynamic = "force-dynamic";
+const HEADERS = { "cache-control": "no-store" };
+
+async function readBody(request: Request): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES)
+    throw new SigmaRequestError(413, `the request is over ${MAX_BODY_BYTES / 1024} KB`);
+  const reader = request.body?.getReader();
+  if (!reader) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new SigmaRequestError(413, `the request is over ${MAX_BODY_BYTES / 1024} KB`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function POST(request: Request) {
+  try {
+    if (!request.headers.get("content-type")?.includes("application/json"))
+      throw new SigmaRequestError(400, "send JSON (content-type: application/json)");
+    let json: unknown;
+    try {
+      json = JSON.parse(await readBody(request));
+    } catch (error) {
+      if (error instanceof SigmaRequestError) throw error;
+      throw new SigmaRequestError(400, "the body is not valid JSON");
+    }
+    const parsed = convertRequestSchema.safeParse(json);
+    if (!parsed.success) throw new SigmaRequestError(400, z.prettifyError(parsed.error));
+    return Response.json(await convertSigma(parsed.data), { headers: HEADERS });
+  } catch (error) {
+    if (error instanceof SigmaRequestError)
+      return Response.json(
+        { error: error.message, diagnostics: error.diagnostics },
+        { status: error.status, headers: HEADERS },
+      );
+    throw error;
+  }
+}

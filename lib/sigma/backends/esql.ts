@@ -1,0 +1,86 @@
+// Elastic ES|QL in pySigma's esql backend style: `from <index> metadata _id, _index, _version |
+// where ...`. Sigma matching is case-insensitive, ES|QL's is not, so string tests run on
+// to_lower(field) with a lower-cased pattern unless |cased; wildcards become `like` patterns.
+import { BackendError } from "@/lib/sigma/backends/errors";
+import { ruleExpr, serialise, stringShape, type BoolExpr, type Expr } from "@/lib/sigma/backends/expr";
+import { toLuceneRegex } from "@/lib/sigma/backends/lucene-regex";
+import type { Backend } from "@/lib/sigma/backends/types";
+import type { SigmaValue } from "@/lib/sigma/engine/model";
+
+const fail = (message: string): never => {
+  throw new BackendError("esql", message);
+};
+
+export const esqlString = (s: string) =>
+  `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+const field = (name: string) => (/^[A-Za-z_@][\w.@]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``);
+
+function stringMatch(f: string, value: Extract<SigmaValue, { kind: "string" }>): string {
+  const lower = (s: string) => (value.cased ? s : s.toLowerCase());
+  const target = value.cased ? f : `to_lower(${f})`;
+  const { shape, text } = stringShape(value.parts);
+  if (shape === "exact") return `${target} == ${esqlString(lower(text))}`;
+  // like: * and ? are wildcards, a backslash escapes them and itself.
+  const pattern = value.parts
+    .map((p) => (typeof p === "string" ? lower(p).replace(/[\\*?]/g, "\\$&") : p.wildcard))
+    .join("");
+  return `${target} like ${esqlString(pattern)}`;
+}
+
+function leaf(m: Extract<Expr, { t: "match" }>): string {
+  const { value } = m;
+  if (m.field === null)
+    return fail("ES|QL has no field-less keyword search in a where clause; name the field the keyword is in");
+  const f = field(m.field);
+  switch (value.kind) {
+    case "string":
+      return stringMatch(f, value);
+    case "number":
+    case "boolean":
+      return `${f} == ${value.value}`;
+    case "null":
+      return `${f} is null`;
+    case "exists":
+      return value.value ? `${f} is not null` : `${f} is null`;
+    case "cidr":
+      return `cidr_match(${f}, ${esqlString(value.network)})`;
+    case "compare":
+      return `${f} ${{ gt: ">", gte: ">=", lt: "<", lte: "<=" }[value.op]} ${value.value}`;
+    case "regex":
+      return `${f} rlike ${esqlString(toLuceneRegex(value.pattern, value.flags, { target: "esql", caseInsensitive: "expand" }))}`;
+    case "fieldref": {
+      const [a, b] = [`to_lower(${f})`, `to_lower(${field(value.field)})`];
+      return value.match === "eq"
+        ? `${a} == ${b}`
+        : value.match === "startswith"
+          ? `starts_with(${a}, ${b})`
+          : value.match === "endswith"
+            ? `ends_with(${a}, ${b})`
+            : `locate(${a}, ${b}) > 0`;
+    }
+    case "expand":
+      return fail(`placeholder %${value.placeholder}% has no values in the ES|QL pipeline`);
+  }
+}
+
+const group = (e: BoolExpr): string | null => {
+  const first = e.args[0];
+  if (e.args.length < 2 || first?.t !== "match" || first.field === null) return null;
+  const values: string[] = [];
+  for (const a of e.args) {
+    if (a.t !== "match" || a.field !== first.field || a.value.kind !== "string" || a.value.cased) return null;
+    const { shape, text } = stringShape(a.value.parts);
+    if (shape !== "exact") return null;
+    values.push(esqlString(text.toLowerCase()));
+  }
+  return `to_lower(${field(first.field)}) in (${values.join(", ")})`;
+};
+
+export const esql: Backend = {
+  id: "esql",
+  label: "Elastic ES|QL",
+  language: "esql",
+  extension: "esql",
+  convert: (rule, mapping) =>
+    `from ${mapping.source} metadata _id, _index, _version\n| where ${serialise(ruleExpr(rule, mapping), { and: " and ", or: " or ", not: (x, simple) => (simple ? `not ${x}` : `not (${x})`) }, leaf, group)}`,
+};

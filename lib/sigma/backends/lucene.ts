@@ -1,0 +1,77 @@
+// Elastic Lucene query string in pySigma's elasticsearch backend style: `field:value` with every
+// Lucene special character and whitespace backslash-escaped, `field:(a OR b)` lists, `/regex/`,
+// `_exists_:field` and range syntax for comparisons.
+import { BackendError } from "@/lib/sigma/backends/errors";
+import { ruleExpr, serialise, type BoolExpr, type Expr } from "@/lib/sigma/backends/expr";
+import { toLuceneRegex } from "@/lib/sigma/backends/lucene-regex";
+import type { Backend } from "@/lib/sigma/backends/types";
+import type { SigmaValue } from "@/lib/sigma/engine/model";
+
+const fail = (message: string): never => {
+  throw new BackendError("lucene", message);
+};
+
+export const luceneEscape = (s: string) => s.replace(/[+\-=&|!(){}[\]^"~*?:\\/<> \t]/g, "\\$&");
+
+function stringValue(value: Extract<SigmaValue, { kind: "string" }>): string {
+  if (value.parts.length === 0) return '""';
+  return value.parts.map((p) => (typeof p === "string" ? luceneEscape(p) : p.wildcard)).join("");
+}
+
+const field = (name: string) => name.replace(/[+\-=&|!(){}[\]^"~*?:\\/ ]/g, "\\$&");
+
+function leaf(m: Extract<Expr, { t: "match" }>): string {
+  const { value } = m;
+  if (m.field === null) {
+    if (value.kind === "string") return stringValue(value);
+    if (value.kind === "number") return String(value.value);
+    return fail(`a keyword search cannot use a ${value.kind} value`);
+  }
+  const f = field(m.field);
+  switch (value.kind) {
+    case "string":
+      return `${f}:${stringValue(value)}`;
+    case "number":
+    case "boolean":
+      return `${f}:${value.value}`;
+    case "null":
+      return `NOT _exists_:${f}`;
+    case "exists":
+      return value.value ? `_exists_:${f}` : `NOT _exists_:${f}`;
+    case "cidr":
+      return `${f}:${luceneEscape(value.network)}`;
+    case "compare":
+      return `${f}:${{ gt: ">", gte: ">=", lt: "<", lte: "<=" }[value.op]}${value.value}`;
+    case "regex":
+      return `${f}:/${toLuceneRegex(value.pattern, value.flags, { target: "lucene", caseInsensitive: "expand" }).replace(/\//g, "\\/")}/`;
+    case "fieldref":
+      return fail(`a Lucene query cannot compare field ${m.field} with field ${value.field}`);
+    case "expand":
+      return fail(`placeholder %${value.placeholder}% has no values in the Lucene pipeline`);
+  }
+}
+
+const group = (e: BoolExpr): string | null => {
+  const first = e.args[0];
+  if (e.args.length < 2 || first?.t !== "match" || first.field === null) return null;
+  if (!e.args.every((a) => a.t === "match" && a.field === first.field && a.value.kind === "string"))
+    return null;
+  const values = e.args.map((a) =>
+    stringValue((a as Extract<Expr, { t: "match" }>).value as Extract<SigmaValue, { kind: "string" }>),
+  );
+  return `${field(first.field)}:(${values.join(" OR ")})`;
+};
+
+export const lucene: Backend = {
+  id: "lucene",
+  label: "Elastic Lucene",
+  language: "lucene",
+  extension: "txt",
+  convert: (rule, mapping) =>
+    serialise(
+      ruleExpr(rule, mapping),
+      { and: " AND ", or: " OR ", not: (x, simple) => (simple ? `NOT ${x}` : `NOT (${x})`) },
+      leaf,
+      group,
+    ),
+};

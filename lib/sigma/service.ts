@@ -1,0 +1,113 @@
+import "server-only";
+// What POST /api/sigma/convert does: validate, convert to each requested backend (highlighted
+// with our one Shiki setup), link ATT&CK tags to our technique pages, and optionally run the
+// rule over pasted events. Returns a narrow DTO; bad input is a typed SigmaRequestError (4xx).
+import { z } from "zod";
+import { getTechnique } from "@/lib/content/catalog";
+import { highlightQueryToHtml } from "@/lib/highlight/highlighter";
+import { backends, convertRule } from "@/lib/sigma/backends/convert";
+import { TARGETS } from "@/lib/sigma/backends/types";
+import { evaluateEvent, parseEvents, SigmaEvalError } from "@/lib/sigma/engine/evaluate";
+import type { Diagnostic } from "@/lib/sigma/engine/model";
+import { hasErrors, parseSigma } from "@/lib/sigma/engine/parse";
+import { MAX_RULE_BYTES } from "@/lib/sigma/engine/source";
+import { routes } from "@/lib/routes";
+
+export const MAX_EVENTS_BYTES = 512 * 1024;
+export const MAX_BODY_BYTES = MAX_RULE_BYTES + MAX_EVENTS_BYTES + 4096;
+const MAX_EVENTS = 1000;
+
+export class SigmaRequestError extends Error {
+  constructor(
+    readonly status: 400 | 413 | 422,
+    message: string,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+    this.name = "SigmaRequestError";
+  }
+}
+
+export const convertRequestSchema = z.strictObject({
+  rule: z.string().min(1, "paste a Sigma rule"),
+  targets: z
+    .array(z.enum(TARGETS))
+    .min(1)
+    .max(TARGETS.length)
+    .default([...TARGETS]),
+  events: z
+    .string()
+    .max(MAX_EVENTS_BYTES, `events are limited to ${MAX_EVENTS_BYTES / 1024} KB`)
+    .optional(),
+});
+
+const SHIKI: Record<string, "splunk" | "kusto" | "esql" | "eql" | "text"> = {
+  splunk: "splunk",
+  kql: "kusto",
+  lucene: "text",
+  esql: "esql",
+  eql: "eql",
+};
+
+function tagLink(tag: string) {
+  const m = /^attack\.(t\d{4}(?:\.\d{3})?)$/.exec(tag);
+  const id = m?.[1]?.toUpperCase();
+  return { tag, href: id && getTechnique(id) ? routes.technique(id) : null };
+}
+
+export async function convertSigma(input: z.infer<typeof convertRequestSchema>) {
+  const { rules, diagnostics } = parseSigma(input.rule);
+  if (hasErrors(diagnostics)) throw new SigmaRequestError(422, "the rule has errors", diagnostics);
+  let events: Array<Record<string, unknown>> | null = null;
+  if (input.events?.trim()) {
+    try {
+      events = parseEvents(input.events);
+    } catch (error) {
+      if (!(error instanceof SigmaEvalError)) throw error;
+      throw new SigmaRequestError(422, `events: ${error.message}`, diagnostics);
+    }
+    if (events.length > MAX_EVENTS)
+      throw new SigmaRequestError(413, `at most ${MAX_EVENTS} events per request`, diagnostics);
+  }
+  const out = await Promise.all(
+    rules.map(async (rule) => {
+      const conversions = await Promise.all(
+        input.targets.map(async (target) => {
+          const backend = backends[target];
+          const result = convertRule(rule, target);
+          const base = { target, label: backend.label, extension: backend.extension };
+          if ("error" in result) return { ...base, error: result.error };
+          return {
+            ...base,
+            query: result.query,
+            pipeline: result.pipeline,
+            html: await highlightQueryToHtml(result.query, SHIKI[target]!),
+          };
+        }),
+      );
+      let evaluation:
+        | { matched: number; results: Array<{ index: number; matched: boolean; fired: string[] }> }
+        | { error: string }
+        | null = null;
+      if (events && rule.type === "rule") {
+        try {
+          const results = events.map((e, index) => ({ index, ...evaluateEvent(rule, e) }));
+          evaluation = { matched: results.filter((r) => r.matched).length, results };
+        } catch (error) {
+          if (!(error instanceof SigmaEvalError)) throw error;
+          evaluation = { error: error.message };
+        }
+      }
+      return {
+        kind: rule.type,
+        title: rule.title,
+        id: rule.id ?? null,
+        level: rule.type === "rule" ? (rule.level ?? null) : null,
+        tags: rule.tags.map(tagLink),
+        conversions,
+        evaluation,
+      };
+    }),
+  );
+  return { diagnostics, rules: out, events: events?.length ?? null };
+}

@@ -1,0 +1,72 @@
+// `npm run sigma -- check|convert <files…> [--target splunk|kql|lucene|esql|eql]`
+// Exit codes for CI: 0 all good, 1 findings (validation errors, or a rule a target cannot
+// express), 2 usage errors (unknown command or target, no files, unreadable file).
+import fs from "node:fs";
+import { convertRule } from "@/lib/sigma/backends/convert";
+import { TARGETS, type Target } from "@/lib/sigma/backends/types";
+import { hasErrors, parseSigma } from "@/lib/sigma/engine/parse";
+
+const USAGE = `usage: npm run sigma -- check <files…>
+       npm run sigma -- convert <files…> --target ${TARGETS.join("|")} [--target …]`;
+
+function usage(message: string): never {
+  console.error(`sigma: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command !== "check" && command !== "convert")
+  usage(command ? `unknown command "${command}"` : "no command");
+const files: string[] = [];
+const targets: Target[] = [];
+for (let i = 0; i < rest.length; i++) {
+  const arg = rest[i]!;
+  if (arg === "--target" || arg === "-t") {
+    const t = rest[++i];
+    if (!t || !(TARGETS as readonly string[]).includes(t)) usage(`unknown target "${t ?? ""}"`);
+    targets.push(t as Target);
+  } else if (arg.startsWith("--target=")) {
+    const t = arg.slice(9);
+    if (!(TARGETS as readonly string[]).includes(t)) usage(`unknown target "${t}"`);
+    targets.push(t as Target);
+  } else if (arg.startsWith("-")) usage(`unknown option "${arg}"`);
+  else files.push(arg);
+}
+if (files.length === 0) usage("no files given");
+if (command === "convert" && targets.length === 0) usage("convert needs --target");
+
+let findings = 0;
+for (const file of files) {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    usage(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const { rules, diagnostics } = parseSigma(text);
+  for (const d of diagnostics) {
+    console.error(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.hint})`);
+  }
+  if (hasErrors(diagnostics)) {
+    findings++;
+    continue;
+  }
+  if (command === "check") {
+    console.log(`${file}: ok (${rules.length} rule${rules.length === 1 ? "" : "s"})`);
+    continue;
+  }
+  for (const rule of rules)
+    for (const target of targets) {
+      const result = convertRule(rule, target);
+      if ("error" in result) {
+        findings++;
+        console.error(`${file}: ${target}: error: ${result.error}`);
+      } else
+        console.log(
+          files.length > 1 || targets.length > 1 || rules.length > 1
+            ? `# ${file} (${target}): ${rule.title}\n${result.query}\n`
+            : result.query,
+        );
+    }
+}
+process.exit(findings ? 1 : 0);
