@@ -40,6 +40,7 @@ const PAGES = [
   "/search?q=powershell",
   "/search-index.json",
   "/matrix",
+  "/tools/sigma",
   "/matrix/elastic",
   "/navigator/coverage.json",
   "/navigator/gaps.json?platform=splunk",
