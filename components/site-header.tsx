@@ -53,8 +53,8 @@ export function SiteHeader() {
             href={routes.sigmaConverter()}
             className="text-slate-700 hover:text-slate-950 dark:text-slate-300 dark:hover:text-white"
           >
-            <span className="sm:hidden">Sigma</span>
-            <span className="hidden sm:inline">Sigma converter</span>
+            <span className="xl:hidden">Sigma</span>
+            <span className="hidden xl:inline">Sigma converter</span>
           </Link>
           <Link
             href={routes.pricing()}
@@ -64,7 +64,7 @@ export function SiteHeader() {
           </Link>
         </nav>
         {/* Works without JavaScript: a plain GET to the search page, which runs the query. */}
-        <form action={routes.search()} role="search" className="hidden lg:block">
+        <form action={routes.search()} role="search" className="hidden xl:block">
           <label htmlFor="header-search" className="sr-only">
             Search the site
           </label>
@@ -73,7 +73,7 @@ export function SiteHeader() {
             name="q"
             type="search"
             placeholder="Search: lsass, T1003, 4688…"
-            className="w-56 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+            className="w-48 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
           />
         </form>
         <AccountMenu />
