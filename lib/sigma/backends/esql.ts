@@ -2,7 +2,14 @@
 // where ...`. Sigma matching is case-insensitive, ES|QL's is not, so string tests run on
 // to_lower(field) with a lower-cased pattern unless |cased; wildcards become `like` patterns.
 import { BackendError } from "@/lib/sigma/backends/errors";
-import { ruleExpr, serialise, stringShape, type BoolExpr, type Expr } from "@/lib/sigma/backends/expr";
+import {
+  exactValuesOfOneField,
+  ruleExpr,
+  serialise,
+  stringShape,
+  type BoolExpr,
+  type Expr,
+} from "@/lib/sigma/backends/expr";
 import { toLuceneRegex } from "@/lib/sigma/backends/lucene-regex";
 import type { Backend } from "@/lib/sigma/backends/types";
 import type { SigmaValue } from "@/lib/sigma/engine/model";
@@ -64,16 +71,9 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
 }
 
 const group = (e: BoolExpr): string | null => {
-  const first = e.args[0];
-  if (e.args.length < 2 || first?.t !== "match" || first.field === null) return null;
-  const values: string[] = [];
-  for (const a of e.args) {
-    if (a.t !== "match" || a.field !== first.field || a.value.kind !== "string" || a.value.cased) return null;
-    const { shape, text } = stringShape(a.value.parts);
-    if (shape !== "exact") return null;
-    values.push(esqlString(text.toLowerCase()));
-  }
-  return `to_lower(${field(first.field)}) in (${values.join(", ")})`;
+  const values = exactValuesOfOneField(e);
+  if (!values) return null;
+  return `to_lower(${field(values.field)}) in (${values.texts.map((t) => esqlString(t.toLowerCase())).join(", ")})`;
 };
 
 export const esql: Backend = {

@@ -91,6 +91,23 @@ export function stringShape(parts: Array<string | { wildcard: "*" | "?" }>) {
   return { shape: "wildcard" as const, text: "" };
 }
 
+/**
+ * An OR of exact, case-insensitive values of one field (`a == x or a == y`), which targets with a
+ * set operator (KQL `in~`, ES|QL `in`) write as one; null when the expression is anything else.
+ */
+export function exactValuesOfOneField(e: BoolExpr): { field: string; texts: string[] } | null {
+  const first = e.args[0];
+  if (e.args.length < 2 || first?.t !== "match" || first.field === null) return null;
+  const texts: string[] = [];
+  for (const a of e.args) {
+    if (a.t !== "match" || a.field !== first.field || a.value.kind !== "string" || a.value.cased) return null;
+    const { shape, text } = stringShape(a.value.parts);
+    if (shape !== "exact") return null;
+    texts.push(text);
+  }
+  return { field: first.field, texts };
+}
+
 /** The value as a regular expression body (for targets that need one for inner wildcards). */
 export function partsToRegex(parts: Array<string | { wildcard: "*" | "?" }>): string {
   return parts

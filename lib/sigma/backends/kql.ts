@@ -3,6 +3,7 @@
 // the _cs forms for |cased), in~ lists, `matches regex` for inner wildcards and regexes.
 import { BackendError } from "@/lib/sigma/backends/errors";
 import {
+  exactValuesOfOneField,
   partsToRegex,
   ruleExpr,
   serialise,
@@ -86,16 +87,9 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
 }
 
 const group = (e: BoolExpr): string | null => {
-  const first = e.args[0];
-  if (e.args.length < 2 || first?.t !== "match" || first.field === null) return null;
-  const values: string[] = [];
-  for (const a of e.args) {
-    if (a.t !== "match" || a.field !== first.field || a.value.kind !== "string" || a.value.cased) return null;
-    const { shape, text } = stringShape(a.value.parts);
-    if (shape !== "exact") return null;
-    values.push(kqlString(text));
-  }
-  return `${column(first.field)} in~ (${values.join(", ")})`;
+  const values = exactValuesOfOneField(e);
+  if (!values) return null;
+  return `${column(values.field)} in~ (${values.texts.map(kqlString).join(", ")})`;
 };
 
 export function kqlWhere(expr: Expr): string {
