@@ -6,37 +6,22 @@ import path from "node:path";
 import type { ContentIssue } from "@/lib/content/errors";
 import { arrayOf, type RawTechnique } from "@/lib/content/checks/corpus";
 import { parse } from "yaml";
+import { readAttackBundle } from "@/lib/attack/stix";
 
 export const ATTACK_VERSION = "18.1";
 
-type StixObject = {
-  type: string;
-  name: string;
-  revoked?: boolean;
-  x_mitre_deprecated?: boolean;
-  external_references?: Array<{ source_name: string; external_id?: string }>;
-  kill_chain_phases?: Array<{ kill_chain_name: string; phase_name: string }>;
-};
 export type AttackIndex = Map<string, { name: string; current: boolean; tactics: string[] }>;
 
 export function attackBundlePath(): string {
   return process.env.ATTACK_BUNDLE ?? path.resolve(`../shared/attack/enterprise-attack-${ATTACK_VERSION}.json`);
 }
 
+/** The bundle through the site's own STIX reader (lib/attack/stix.ts), indexed by ATT&CK id. */
 export function loadAttack(file = attackBundlePath()): AttackIndex {
-  const bundle = JSON.parse(fs.readFileSync(file, "utf8")) as { objects: StixObject[] };
-  const index: AttackIndex = new Map();
-  for (const o of bundle.objects) {
-    if (o.type !== "attack-pattern") continue;
-    const id = o.external_references?.find((r) => r.source_name === "mitre-attack")?.external_id;
-    if (!id) continue;
-    index.set(id, {
-      name: o.name,
-      current: !o.revoked && !o.x_mitre_deprecated,
-      tactics: (o.kill_chain_phases ?? []).filter((k) => k.kill_chain_name === "mitre-attack").map((k) => k.phase_name),
-    });
-  }
-  return index;
+  const catalogue = readAttackBundle(JSON.parse(fs.readFileSync(file, "utf8")), ATTACK_VERSION);
+  return new Map(
+    catalogue.techniques.map((t) => [t.id, { name: t.name, current: !t.revoked && !t.deprecated, tactics: t.tactics }]),
+  );
 }
 
 function current(attack: AttackIndex, id: string): string | null {
