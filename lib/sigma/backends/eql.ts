@@ -1,7 +1,14 @@
 // Elastic EQL in pySigma's eql backend style: `<category> where ...` with the case-insensitive
 // `:` operator (wildcards * and ?), `:` lists, `regex~`, cidrMatch and `!= null`.
 import { BackendError } from "@/lib/sigma/backends/errors";
-import { ruleExpr, serialise, stringShape, type BoolExpr, type Expr } from "@/lib/sigma/backends/expr";
+import {
+  ruleExpr,
+  serialise,
+  stringShape,
+  stringValuesOfOneField,
+  type BoolExpr,
+  type Expr,
+} from "@/lib/sigma/backends/expr";
 import { toLuceneRegex } from "@/lib/sigma/backends/lucene-regex";
 import type { Backend } from "@/lib/sigma/backends/types";
 import type { SigmaValue } from "@/lib/sigma/engine/model";
@@ -55,18 +62,8 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
 }
 
 const group = (e: BoolExpr): string | null => {
-  const first = e.args[0];
-  if (e.args.length < 2 || first?.t !== "match" || first.field === null) return null;
-  if (
-    !e.args.every(
-      (a) => a.t === "match" && a.field === first.field && a.value.kind === "string" && !a.value.cased,
-    )
-  )
-    return null;
-  const values = e.args.map((a) =>
-    pattern((a as Extract<Expr, { t: "match" }>).value as Extract<SigmaValue, { kind: "string" }>),
-  );
-  return `${field(first.field)} : (${values.join(", ")})`;
+  const list = stringValuesOfOneField(e);
+  return list && `${field(list.field)} : (${list.values.map(pattern).join(", ")})`;
 };
 
 export const eql: Backend = {

@@ -91,21 +91,35 @@ export function stringShape(parts: Array<string | { wildcard: "*" | "?" }>) {
   return { shape: "wildcard" as const, text: "" };
 }
 
+export type StringValue = Extract<SigmaValue, { kind: "string" }>;
+
 /**
- * An OR of exact, case-insensitive values of one field (`a == x or a == y`), which targets with a
- * set operator (KQL `in~`, ES|QL `in`) write as one; null when the expression is anything else.
+ * An OR of string values of one field (`a = x or a = y`), which every target can write as one list
+ * (`IN`, `:(…)`, `in~`). Cased values qualify only when the target's list keeps case (`allowCased`).
+ * Null when the expression is anything else.
  */
-export function exactValuesOfOneField(e: BoolExpr): { field: string; texts: string[] } | null {
+export function stringValuesOfOneField(
+  e: BoolExpr,
+  { allowCased = false } = {},
+): { field: string; values: StringValue[] } | null {
   const first = e.args[0];
   if (e.args.length < 2 || first?.t !== "match" || first.field === null) return null;
-  const texts: string[] = [];
+  const values: StringValue[] = [];
   for (const a of e.args) {
-    if (a.t !== "match" || a.field !== first.field || a.value.kind !== "string" || a.value.cased) return null;
-    const { shape, text } = stringShape(a.value.parts);
-    if (shape !== "exact") return null;
-    texts.push(text);
+    if (a.t !== "match" || a.field !== first.field || a.value.kind !== "string") return null;
+    if (a.value.cased && !allowCased) return null;
+    values.push(a.value);
   }
-  return { field: first.field, texts };
+  return { field: first.field, values };
+}
+
+/** As stringValuesOfOneField, but only exact values (no wildcards), as their plain text. */
+export function exactValuesOfOneField(e: BoolExpr): { field: string; texts: string[] } | null {
+  const list = stringValuesOfOneField(e);
+  if (!list) return null;
+  const shapes = list.values.map((v) => stringShape(v.parts));
+  if (shapes.some((s) => s.shape !== "exact")) return null;
+  return { field: list.field, texts: shapes.map((s) => s.text) };
 }
 
 /** The value as a regular expression body (for targets that need one for inner wildcards). */

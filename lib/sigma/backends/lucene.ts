@@ -2,7 +2,13 @@
 // Lucene special character and whitespace backslash-escaped, `field:(a OR b)` lists, `/regex/`,
 // `_exists_:field` and range syntax for comparisons.
 import { BackendError } from "@/lib/sigma/backends/errors";
-import { ruleExpr, serialise, type BoolExpr, type Expr } from "@/lib/sigma/backends/expr";
+import {
+  ruleExpr,
+  serialise,
+  stringValuesOfOneField,
+  type BoolExpr,
+  type Expr,
+} from "@/lib/sigma/backends/expr";
 import { toLuceneRegex } from "@/lib/sigma/backends/lucene-regex";
 import type { Backend } from "@/lib/sigma/backends/types";
 import type { SigmaValue } from "@/lib/sigma/engine/model";
@@ -52,14 +58,9 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
 }
 
 const group = (e: BoolExpr): string | null => {
-  const first = e.args[0];
-  if (e.args.length < 2 || first?.t !== "match" || first.field === null) return null;
-  if (!e.args.every((a) => a.t === "match" && a.field === first.field && a.value.kind === "string"))
-    return null;
-  const values = e.args.map((a) =>
-    stringValue((a as Extract<Expr, { t: "match" }>).value as Extract<SigmaValue, { kind: "string" }>),
-  );
-  return `${field(first.field)}:(${values.join(" OR ")})`;
+  // Lucene keyword matching keeps case either way, so cased values group too.
+  const list = stringValuesOfOneField(e, { allowCased: true });
+  return list && `${field(list.field)}:(${list.values.map(stringValue).join(" OR ")})`;
 };
 
 export const lucene: Backend = {

@@ -2,7 +2,13 @@
 // `IN` lists, backslashes and quotes escaped, regexes and field references deferred to
 // `| regex` / `| where` after the search (only where the search ANDs them in).
 import { BackendError } from "@/lib/sigma/backends/errors";
-import { ruleExpr, serialise, type BoolExpr, type Expr } from "@/lib/sigma/backends/expr";
+import {
+  ruleExpr,
+  serialise,
+  stringValuesOfOneField,
+  type BoolExpr,
+  type Expr,
+} from "@/lib/sigma/backends/expr";
 import type { Backend } from "@/lib/sigma/backends/types";
 import type { SigmaValue } from "@/lib/sigma/engine/model";
 
@@ -89,13 +95,8 @@ function deferred(e: Expr, negated: boolean): string | null {
 }
 
 const group = (e: BoolExpr): string | null => {
-  const first = e.args[0];
-  if (first?.t !== "match" || first.field === null) return null;
-  const same = e.args.every(
-    (a) => a.t === "match" && a.field === first.field && a.value.kind === "string" && !a.value.cased,
-  );
-  if (!same || e.args.length < 2) return null;
-  return `${field(first.field)} IN (${e.args.map((a) => stringTerm((a as Extract<Expr, { t: "match" }>).value as Extract<SigmaValue, { kind: "string" }>)).join(", ")})`;
+  const list = stringValuesOfOneField(e);
+  return list && `${field(list.field)} IN (${list.values.map(stringTerm).join(", ")})`;
 };
 
 export const splunk: Backend = {
