@@ -6,7 +6,8 @@ import { performance } from "node:perf_hooks";
 import { loadContent } from "@/lib/content/load";
 import { contentDir } from "@/lib/content/location";
 import { searchDocuments, type SearchDocument } from "@/lib/search/documents";
-import { buildSearchIndex, loadSearchIndex } from "@/lib/search/search-index";
+import { loadSearchIndex } from "@/lib/search/load-index";
+import { buildSearchIndex } from "@/lib/search/search-index";
 import { runSearch } from "@/lib/search/run-search";
 
 const QUERIES = ["lsass", "T1003", "4688", "rundll32", "SigninLogs", "powershell encoded", "cloudtrail"];

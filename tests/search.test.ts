@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
 import { contentDir } from "@/lib/content/location";
 import { searchDocuments } from "@/lib/search/documents";
-import { buildSearchIndex, loadSearchIndex } from "@/lib/search/search-index";
+import { loadSearchIndex } from "@/lib/search/load-index";
+import { buildSearchIndex } from "@/lib/search/search-index";
 import { runSearch } from "@/lib/search/run-search";
 
 const catalog = loadContent(contentDir());

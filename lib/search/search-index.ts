@@ -33,7 +33,3 @@ export function buildSearchIndex(catalog: Catalog, documents = searchDocuments(c
     index: search.toJSON(),
   };
 }
-
-export function loadSearchIndex(payload: SearchIndexPayload): MiniSearch<SearchDocument> {
-  return MiniSearch.loadJS(payload.index, INDEX_OPTIONS);
-}

@@ -5,7 +5,8 @@ import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { SearchDocument } from "@/lib/search/documents";
 import { runSearch, type SearchFilters } from "@/lib/search/run-search";
-import { loadSearchIndex, type SearchIndexPayload } from "@/lib/search/search-index";
+import { loadSearchIndex } from "@/lib/search/load-index";
+import type { SearchIndexPayload } from "@/lib/search/search-index";
 import { routes } from "@/lib/routes";
 import { Highlight } from "./highlight";
 
