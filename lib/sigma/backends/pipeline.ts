@@ -53,11 +53,13 @@ let cache: Pipeline[] | null = null;
 export function loadPipelines(dir = DIR): Pipeline[] {
   if (cache && dir === DIR) return cache;
   const pipelines = fs
-    .readdirSync(dir)
+    .readdirSync(/*turbopackIgnore: true*/ dir)
     .filter((f) => f.endsWith(".yml"))
     .sort()
     .map((f) => {
-      const parsed = pipelineSchema.safeParse(parse(fs.readFileSync(path.join(dir, f), "utf8")));
+      const parsed = pipelineSchema.safeParse(
+        parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, f), "utf8")),
+      );
       if (!parsed.success) throw new Error(`lib/sigma/pipelines/${f}: ${z.prettifyError(parsed.error)}`);
       return parsed.data;
     })
