@@ -3,7 +3,7 @@
 // technique as "file: field: reason [check]". Exit 1 on any problem.
 import fs from "node:fs";
 import { contentDir } from "@/lib/content/location";
-import { runQualityChecks } from "@/lib/content/checks/run-all";
+import { runQualityChecks } from "@/lib/verify/run-all";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
 const reportAt = args.indexOf("--report");

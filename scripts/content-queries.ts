@@ -5,10 +5,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { contentDir } from "@/lib/content/location";
-import { readCorpus } from "@/lib/content/checks/corpus";
-import { collectQueries } from "@/lib/content/checks/extract";
-import { checkQueries } from "@/lib/content/checks/check-queries";
-import { kustoGlobals, loadKustoTables } from "@/lib/content/checks/kusto/tables";
+import { readCorpus } from "@/lib/verify/corpus";
+import { collectQueries } from "@/lib/verify/extract";
+import { checkQueries } from "@/lib/verify/check-queries";
+import { kustoGlobals, loadKustoTables } from "@/lib/verify/kusto/tables";
 
 const dir = contentDir();
 const only = process.argv.slice(2).filter((a) => a !== "--");

@@ -4,14 +4,14 @@
 // `npm run content:quality` prints the same problems grouped by technique.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkQueries, type QueryReport } from "@/lib/content/checks/check-queries";
-import { readCorpus } from "@/lib/content/checks/corpus";
-import { collectQueries } from "@/lib/content/checks/extract";
-import { kustoGlobals, loadKustoTables } from "@/lib/content/checks/kusto/tables";
-import { checkLinks } from "@/lib/content/checks/links";
-import { checkDuplicateProse } from "@/lib/content/checks/prose";
-import { checkSamples } from "@/lib/content/checks/samples";
-import { checkSections } from "@/lib/content/checks/sections";
+import { checkQueries, type QueryReport } from "@/lib/verify/check-queries";
+import { readCorpus } from "@/lib/verify/corpus";
+import { collectQueries } from "@/lib/verify/extract";
+import { kustoGlobals, loadKustoTables } from "@/lib/verify/kusto/tables";
+import { checkLinks } from "@/lib/verify/links";
+import { checkDuplicateProse } from "@/lib/verify/prose";
+import { checkSamples } from "@/lib/verify/samples";
+import { checkSections } from "@/lib/verify/sections";
 import type { ContentIssue } from "@/lib/content/errors";
 
 const dir = path.resolve("content");

@@ -1,15 +1,15 @@
 // Checks on the shipped corpus in content/ against independent sources: MITRE ATT&CK v18.1
 // and the official Sigma JSON schema (both read in place from ../shared, or from the env paths).
-// The checks themselves live in lib/content/checks so `npm run content:quality` reports the same.
+// The checks themselves live in lib/verify so `npm run content:quality` reports the same.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { TACTICS } from "@/lib/attack/tactics";
 import { UNOBSERVABLE_TACTICS } from "@/lib/attack/tactic-observability";
 import { loadContent } from "@/lib/content/load";
-import { attackBundlePath, checkAttack, loadAttack } from "@/lib/content/checks/attack";
-import { readCorpus } from "@/lib/content/checks/corpus";
-import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/content/checks/sigma";
+import { attackBundlePath, checkAttack, loadAttack } from "@/lib/verify/attack";
+import { readCorpus } from "@/lib/verify/corpus";
+import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/verify/sigma";
 
 type StixObject = { type: string; name: string; revoked?: boolean; x_mitre_deprecated?: boolean };
 

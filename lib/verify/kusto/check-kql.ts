@@ -1,7 +1,7 @@
 // KQL: parse and semantically analyse with Microsoft's language service against the declared
 // tables, so syntax errors and invented tables or columns both surface.
-import { kusto, type KustoGlobals } from "@/lib/content/checks/kusto/bridge";
-import { position, type QueryProblem } from "@/lib/content/checks/types";
+import { kusto, type KustoGlobals } from "@/lib/verify/kusto/bridge";
+import { position, type QueryProblem } from "@/lib/verify/types";
 
 /** Blanks FileProfile's column-name arguments, keeping every offset (see tables.ts). */
 export function prepare(text: string): string {

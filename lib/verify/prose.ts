@@ -2,7 +2,7 @@
 // positives and advice read as filler and drift apart when one copy is fixed. Code, headings,
 // tables and short lines are ignored.
 import type { ContentIssue } from "@/lib/content/errors";
-import { arrayOf, type RawTechnique } from "@/lib/content/checks/corpus";
+import { arrayOf, type RawTechnique } from "@/lib/verify/corpus";
 
 /** Shorter passages (labels, one-line notes) may legitimately repeat. */
 export const MIN_PARAGRAPH_CHARS = 60;

@@ -1,9 +1,9 @@
 // Google SecOps YARA-L 2.0: `rule name { ... }` with meta:, events: and condition: sections in
 // the documented order, a match: section (with `over <window>`) whenever events are correlated or
 // aggregated, and condition variables that the events section defines.
-import type { QueryProblem } from "@/lib/content/checks/types";
-import { checkRegexTokens, literalBody, stringBody } from "@/lib/content/checks/syntax/regex";
-import { checkBrackets, depths, lex, problem, type LexRules, type Token } from "@/lib/content/checks/syntax/lexer";
+import type { QueryProblem } from "@/lib/verify/types";
+import { checkRegexTokens, literalBody, stringBody } from "@/lib/verify/syntax/regex";
+import { checkBrackets, depths, lex, problem, type LexRules, type Token } from "@/lib/verify/syntax/lexer";
 
 const SECTION_ORDER = ["meta", "events", "match", "outcome", "condition", "options"];
 const REQUIRED = ["meta", "events", "condition"];

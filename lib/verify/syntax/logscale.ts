@@ -1,9 +1,9 @@
 // CrowdStrike Falcon LogScale (CQL): strings, /regex/flags, comments, balanced brackets, a filter
 // or function in every pipeline stage, and only function names LogScale has.
-import type { QueryProblem } from "@/lib/content/checks/types";
-import { checkBrackets, lex, problem, type LexRules, type Token } from "@/lib/content/checks/syntax/lexer";
-import { checkRegexTokens, literalBody } from "@/lib/content/checks/syntax/regex";
-import { LOGSCALE_FUNCTIONS } from "@/lib/content/checks/syntax/logscale-functions";
+import type { QueryProblem } from "@/lib/verify/types";
+import { checkBrackets, lex, problem, type LexRules, type Token } from "@/lib/verify/syntax/lexer";
+import { checkRegexTokens, literalBody } from "@/lib/verify/syntax/regex";
+import { LOGSCALE_FUNCTIONS } from "@/lib/verify/syntax/logscale-functions";
 
 const REGEX_AFTER = new Set(["|", "=", "!=", "(", ",", "{", ";", "[", "!", "and", "or", "not", "=~"]);
 

@@ -1,7 +1,7 @@
 // samples.yml proves the Sigma rule: it must match every true positive and no benign look-alike.
 import type { ContentIssue } from "@/lib/content/errors";
-import type { RawTechnique } from "@/lib/content/checks/corpus";
-import { compileRule, SigmaEvalError } from "@/lib/content/checks/sigma-eval";
+import type { RawTechnique } from "@/lib/verify/corpus";
+import { compileRule, SigmaEvalError } from "@/lib/verify/sigma-eval";
 import { evaluateEvent } from "@/lib/sigma/engine/evaluate";
 import type { DetectionRule } from "@/lib/sigma/engine/model";
 

@@ -1,7 +1,7 @@
 // Regex bodies (YARA-L and LogScale /literals/, SPL match() and rex, ES|QL RLIKE) must at least
 // have balanced groups and classes: engines differ (RE2, JitRex, PCRE), but none accepts `(` alone.
-import type { QueryProblem } from "@/lib/content/checks/types";
-import { problem, type Token } from "@/lib/content/checks/syntax/lexer";
+import type { QueryProblem } from "@/lib/verify/types";
+import { problem, type Token } from "@/lib/verify/syntax/lexer";
 
 /** The first structural error in a regex body, or null. */
 export function regexError(body: string): string | null {

@@ -2,7 +2,7 @@
 // documented gap per platform, all five Pro sections, samples, Sigma filters, and test commands
 // for every public test.
 import type { ContentIssue } from "@/lib/content/errors";
-import { arrayOf, type RawTechnique } from "@/lib/content/checks/corpus";
+import { arrayOf, type RawTechnique } from "@/lib/verify/corpus";
 import { PRO_SECTIONS } from "@/lib/content/schema";
 
 const MIN_SAMPLES = 2;

@@ -1,8 +1,8 @@
 // Splunk SPL: quotes, ```comments``` and `macros`, balanced brackets, and a known command after
 // every pipe (a leading pipe needs a generating command).
-import type { QueryProblem } from "@/lib/content/checks/types";
-import { checkRegexTokens, stringBody } from "@/lib/content/checks/syntax/regex";
-import { checkBrackets, lex, problem, type LexRules, type Token } from "@/lib/content/checks/syntax/lexer";
+import type { QueryProblem } from "@/lib/verify/types";
+import { checkRegexTokens, stringBody } from "@/lib/verify/syntax/regex";
+import { checkBrackets, lex, problem, type LexRules, type Token } from "@/lib/verify/syntax/lexer";
 
 // Search commands from the Splunk Search Reference (plus the Machine Learning Toolkit's fit/apply).
 const COMMANDS = new Set(

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { ContentIssue } from "@/lib/content/errors";
-import { arrayOf, type RawTechnique } from "@/lib/content/checks/corpus";
+import { arrayOf, type RawTechnique } from "@/lib/verify/corpus";
 import { parse } from "yaml";
 import { readAttackBundle } from "@/lib/attack/stix";
 

@@ -6,7 +6,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
 import type { ContentIssue } from "@/lib/content/errors";
-import { arrayOf, type RawTechnique } from "@/lib/content/checks/corpus";
+import { arrayOf, type RawTechnique } from "@/lib/verify/corpus";
 import { sigmaRuleSchema } from "@/lib/sigma/schema";
 import { formatPath } from "@/lib/content/errors";
 

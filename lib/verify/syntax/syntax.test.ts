@@ -1,12 +1,12 @@
 // Each language check accepts a realistic query and rejects the broken variants content writers
 // actually produce: unbalanced brackets, unclosed strings, unknown commands and structure errors.
 import { describe, expect, it } from "vitest";
-import { checkEql } from "@/lib/content/checks/syntax/eql";
-import { checkEsql } from "@/lib/content/checks/syntax/esql";
-import { checkLogScale } from "@/lib/content/checks/syntax/logscale";
-import { checkSpl } from "@/lib/content/checks/syntax/spl";
-import { checkYaraL } from "@/lib/content/checks/syntax/yara-l";
-import type { QueryChecker } from "@/lib/content/checks/types";
+import { checkEql } from "@/lib/verify/syntax/eql";
+import { checkEsql } from "@/lib/verify/syntax/esql";
+import { checkLogScale } from "@/lib/verify/syntax/logscale";
+import { checkSpl } from "@/lib/verify/syntax/spl";
+import { checkYaraL } from "@/lib/verify/syntax/yara-l";
+import type { QueryChecker } from "@/lib/verify/types";
 
 const messages = (check: QueryChecker, text: string) => check(text).map((p) => `${p.line}:${p.column} ${p.message}`);
 

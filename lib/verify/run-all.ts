@@ -4,16 +4,16 @@
 import type { ContentIssue } from "@/lib/content/errors";
 import { ContentError } from "@/lib/content/errors";
 import { loadContent } from "@/lib/content/load";
-import { checkAttack, loadAttack } from "@/lib/content/checks/attack";
-import { checkQueries } from "@/lib/content/checks/check-queries";
-import { readCorpus } from "@/lib/content/checks/corpus";
-import { collectQueries } from "@/lib/content/checks/extract";
-import { kustoGlobals, loadKustoTables } from "@/lib/content/checks/kusto/tables";
-import { checkLinks } from "@/lib/content/checks/links";
-import { checkDuplicateProse } from "@/lib/content/checks/prose";
-import { checkSamples } from "@/lib/content/checks/samples";
-import { checkSections } from "@/lib/content/checks/sections";
-import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/content/checks/sigma";
+import { checkAttack, loadAttack } from "@/lib/verify/attack";
+import { checkQueries } from "@/lib/verify/check-queries";
+import { readCorpus } from "@/lib/verify/corpus";
+import { collectQueries } from "@/lib/verify/extract";
+import { kustoGlobals, loadKustoTables } from "@/lib/verify/kusto/tables";
+import { checkLinks } from "@/lib/verify/links";
+import { checkDuplicateProse } from "@/lib/verify/prose";
+import { checkSamples } from "@/lib/verify/samples";
+import { checkSections } from "@/lib/verify/sections";
+import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/verify/sigma";
 
 export const CHECK_NAMES = ["loader", "attack", "sigma", "samples", "queries", "sections", "prose", "links"] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];

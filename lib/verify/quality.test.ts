@@ -1,11 +1,11 @@
 // The corpus-wide checks catch what they promise on small synthetic techniques.
 import { describe, expect, it } from "vitest";
-import type { RawCorpus, RawTechnique } from "@/lib/content/checks/corpus";
-import { checkAttack, type AttackIndex } from "@/lib/content/checks/attack";
-import { checkLinks } from "@/lib/content/checks/links";
-import { checkDuplicateProse, paragraphs } from "@/lib/content/checks/prose";
-import { checkSections } from "@/lib/content/checks/sections";
-import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/content/checks/sigma";
+import type { RawCorpus, RawTechnique } from "@/lib/verify/corpus";
+import { checkAttack, type AttackIndex } from "@/lib/verify/attack";
+import { checkLinks } from "@/lib/verify/links";
+import { checkDuplicateProse, paragraphs } from "@/lib/verify/prose";
+import { checkSections } from "@/lib/verify/sections";
+import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/verify/sigma";
 import { PRO_SECTIONS } from "@/lib/content/schema";
 
 const LONG = "Adversaries dump LSASS memory with signed Windows binaries so the dump looks like routine troubleshooting.";

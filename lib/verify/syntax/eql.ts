@@ -1,8 +1,8 @@
 // Elastic EQL: `<category> where <condition>`, `sequence` (optional `by`, `with maxspan=`, two or
 // more [bracketed] events, optional `until`), `sample by ...`, and the head/tail pipes. Strings use
 // double quotes; `==` compares.
-import type { QueryProblem } from "@/lib/content/checks/types";
-import { checkBrackets, depths, lex, problem, type LexRules, type Token } from "@/lib/content/checks/syntax/lexer";
+import type { QueryProblem } from "@/lib/verify/types";
+import { checkBrackets, depths, lex, problem, type LexRules, type Token } from "@/lib/verify/syntax/lexer";
 
 // ECS event.category values (what EQL's event category matches), plus `any`.
 export const EQL_CATEGORIES = new Set(

@@ -1,8 +1,8 @@
 // Elastic ES|QL: a source command first (FROM, ROW, SHOW, TS), a processing command after every
 // pipe, double-quoted strings, balanced brackets, and `==` (not `=`) for equality in WHERE.
-import type { QueryProblem } from "@/lib/content/checks/types";
-import { checkRegexTokens, stringBody } from "@/lib/content/checks/syntax/regex";
-import { checkBrackets, depths, lex, problem, type LexRules, type Token } from "@/lib/content/checks/syntax/lexer";
+import type { QueryProblem } from "@/lib/verify/types";
+import { checkRegexTokens, stringBody } from "@/lib/verify/syntax/regex";
+import { checkBrackets, depths, lex, problem, type LexRules, type Token } from "@/lib/verify/syntax/lexer";
 
 const SOURCE = new Set(["FROM", "ROW", "SHOW", "TS", "METRICS"]);
 // ES|QL processing commands (Elasticsearch 9.x reference).

@@ -2,7 +2,7 @@
 // and conditions as in the Sigma specification v2.
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { SigmaEvalError, sigmaMatches } from "@/lib/content/checks/sigma-eval";
+import { SigmaEvalError, sigmaMatches } from "@/lib/verify/sigma-eval";
 
 const detection = parse(String.raw`
 selection_img:

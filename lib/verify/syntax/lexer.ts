@@ -1,8 +1,8 @@
 // A small configurable lexer shared by the EQL, ES|QL, SPL, YARA-L and LogScale checks. It knows
 // each language's strings, comments and regex literals, so brackets and keywords inside them are
 // not mistaken for code, and reports what never closes.
-import type { QueryProblem } from "@/lib/content/checks/types";
-import { position } from "@/lib/content/checks/types";
+import type { QueryProblem } from "@/lib/verify/types";
+import { position } from "@/lib/verify/types";
 
 export type TokenKind = "word" | "string" | "regex" | "number" | "punct";
 export type Token = { kind: TokenKind; text: string; start: number; end: number };

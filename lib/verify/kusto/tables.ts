@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { kusto, type KustoGlobals } from "@/lib/content/checks/kusto/bridge";
+import { kusto, type KustoGlobals } from "@/lib/verify/kusto/bridge";
 
 const KUSTO_TYPES = ["string", "int", "long", "real", "double", "bool", "datetime", "timespan", "dynamic", "guid", "decimal"] as const;
 

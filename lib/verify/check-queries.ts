@@ -1,15 +1,15 @@
 // Runs the checker for each query's language and reports problems with file, field and file line.
 // Tuning exclusions are checked where they go: appended (`| ...`), inside a where clause
 // (`and not ...`), or in a YARA-L rule's events section; only problems inside them are reported.
-import type { QueryItem } from "@/lib/content/checks/extract";
-import { checkKql, checkKqlExclusion } from "@/lib/content/checks/kusto/check-kql";
-import type { KustoGlobals } from "@/lib/content/checks/kusto/bridge";
-import { checkEql } from "@/lib/content/checks/syntax/eql";
-import { checkEsql } from "@/lib/content/checks/syntax/esql";
-import { checkLogScale } from "@/lib/content/checks/syntax/logscale";
-import { checkSpl } from "@/lib/content/checks/syntax/spl";
-import { checkYaraL } from "@/lib/content/checks/syntax/yara-l";
-import type { QueryChecker, QueryProblem } from "@/lib/content/checks/types";
+import type { QueryItem } from "@/lib/verify/extract";
+import { checkKql, checkKqlExclusion } from "@/lib/verify/kusto/check-kql";
+import type { KustoGlobals } from "@/lib/verify/kusto/bridge";
+import { checkEql } from "@/lib/verify/syntax/eql";
+import { checkEsql } from "@/lib/verify/syntax/esql";
+import { checkLogScale } from "@/lib/verify/syntax/logscale";
+import { checkSpl } from "@/lib/verify/syntax/spl";
+import { checkYaraL } from "@/lib/verify/syntax/yara-l";
+import type { QueryChecker, QueryProblem } from "@/lib/verify/types";
 import type { QueryLanguage } from "@/lib/content/schema";
 
 export type QueryReport = {

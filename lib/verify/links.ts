@@ -2,7 +2,7 @@
 // /techniques/<id> for a technique with content, /techniques/<id>/<platform> for an existing
 // detection, /platforms/<id> for a registered platform, or one of the fixed pages.
 import type { ContentIssue } from "@/lib/content/errors";
-import type { RawCorpus, RawTechnique } from "@/lib/content/checks/corpus";
+import type { RawCorpus, RawTechnique } from "@/lib/verify/corpus";
 
 const STATIC_PAGES = new Set(["/", "/techniques", "/platforms", "/pricing", "/account", "/sign-in", "/sign-up"]);
 const LINK = /\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)|href=["']([^"']+)["']/g;

@@ -2,8 +2,8 @@
 // syntax errors fail, dynamic access, watchlists and exclusion fragments do not.
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkKql, checkKqlExclusion } from "@/lib/content/checks/kusto/check-kql";
-import { kustoGlobals, loadKustoTables } from "@/lib/content/checks/kusto/tables";
+import { checkKql, checkKqlExclusion } from "@/lib/verify/kusto/check-kql";
+import { kustoGlobals, loadKustoTables } from "@/lib/verify/kusto/tables";
 
 const globals = kustoGlobals(loadKustoTables(path.resolve("content")));
 const messages = (problems: ReturnType<typeof checkKql>) => problems.map((p) => `${p.line}:${p.column} ${p.message}`);
