@@ -11,7 +11,8 @@ export const EQL_CATEGORIES = new Set(
 );
 const PIPES = new Set(["head", "tail"]);
 
-const RULES: LexRules = {
+/** Exported so the field-name check lexes queries exactly as the syntax check does. */
+export const RULES: LexRules = {
   quotes: [
     { open: '"""', close: '"""', escapes: false, kind: "string" },
     { open: '?"', close: '"', escapes: false, kind: "string", singleLine: true },

@@ -11,7 +11,8 @@ const PROCESSING = new Set(
   MV_EXPAND RENAME RERANK SAMPLE SORT STATS WHERE`.split(/\s+/),
 );
 
-const RULES: LexRules = {
+/** Exported so the field-name check lexes queries exactly as the syntax check does. */
+export const RULES: LexRules = {
   quotes: [
     { open: '"""', close: '"""', escapes: false, kind: "string" },
     { open: '"', close: '"', escapes: true, kind: "string", singleLine: true },

@@ -7,7 +7,8 @@ import { LOGSCALE_FUNCTIONS } from "@/lib/verify/syntax/logscale-functions";
 
 const REGEX_AFTER = new Set(["|", "=", "!=", "(", ",", "{", ";", "[", "!", "and", "or", "not", "=~"]);
 
-const RULES: LexRules = {
+/** Exported so the field-name check lexes queries exactly as the syntax check does. */
+export const RULES: LexRules = {
   quotes: [{ open: '"', close: '"', escapes: true, kind: "string" }],
   lineComments: ["//"],
   blockComments: [["/*", "*/"]],

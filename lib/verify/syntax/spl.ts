@@ -26,7 +26,8 @@ const GENERATING = new Set(
   searchtxn set tstats typeahead union walklex mcatalog`.split(/\s+/),
 );
 
-const RULES: LexRules = {
+/** Exported so the field-name check lexes queries exactly as the syntax check does. */
+export const RULES: LexRules = {
   quotes: [
     { open: "```", close: "```", escapes: false, kind: "string" },
     { open: '"', close: '"', escapes: true, kind: "string" },

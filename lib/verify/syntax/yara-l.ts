@@ -12,7 +12,8 @@ const AGGREGATES = new Set(
 );
 const REGEX_AFTER = new Set(["=", "!=", "(", ",", "and", "or", "not", "nocase"]);
 
-const RULES: LexRules = {
+/** Exported so the field-name check lexes queries exactly as the syntax check does. */
+export const RULES: LexRules = {
   quotes: [
     { open: '"', close: '"', escapes: true, kind: "string", singleLine: true },
     { open: "`", close: "`", escapes: false, kind: "string" },
