@@ -57,4 +57,3 @@ export function recentlyUpdated(limit: number): DetectionEntry[] {
 export function techniquesForTactic(shortName: string): Technique[] {
   return getCatalog().techniques.filter((t) => (t.tactics as string[]).includes(shortName));
 }
-

@@ -20,7 +20,11 @@ export async function checkMdxBodies(root: string, catalog: Catalog): Promise<Co
     } catch (error) {
       const e = error as { line?: number; column?: number; reason?: string; message: string };
       const where = e.line ? ` (body line ${e.line}, column ${e.column ?? 0})` : "";
-      issues.push({ file, field: "(body)", reason: `MDX does not compile${where}: ${e.reason ?? e.message}` });
+      issues.push({
+        file,
+        field: "(body)",
+        reason: `MDX does not compile${where}: ${e.reason ?? e.message}`,
+      });
     }
   }
   return issues;

@@ -13,7 +13,9 @@ export function parseYaml(source: string, file: string, issues: ContentIssue[]):
   const doc = parseDocument(source, YAML_OPTIONS);
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
-      const where = error.linePos?.[0] ? ` (line ${error.linePos[0].line}, column ${error.linePos[0].col})` : "";
+      const where = error.linePos?.[0]
+        ? ` (line ${error.linePos[0].line}, column ${error.linePos[0].col})`
+        : "";
       issues.push({ file, field: "(file)", reason: `invalid YAML${where}: ${error.message.split("\n")[0]}` });
     }
     return { ok: false };
@@ -35,7 +37,11 @@ export function splitFrontmatter(
 ): Parsed<{ data: unknown; body: string }> {
   const match = FRONTMATTER.exec(source);
   if (!match) {
-    issues.push({ file, field: "(frontmatter)", reason: "file must start with a YAML frontmatter block between --- lines" });
+    issues.push({
+      file,
+      field: "(frontmatter)",
+      reason: "file must start with a YAML frontmatter block between --- lines",
+    });
     return { ok: false };
   }
   const data = parseYaml(match[1] ?? "", file, issues);

@@ -52,7 +52,9 @@ describe("loadContent", () => {
   });
 
   it("never puts Pro text into the catalog", () => {
-    expect(JSON.stringify(loadContent(FIXTURE), (_k, v) => (v instanceof Map ? [...v] : v))).not.toContain("CANARY-PRO");
+    expect(JSON.stringify(loadContent(FIXTURE), (_k, v) => (v instanceof Map ? [...v] : v))).not.toContain(
+      "CANARY-PRO",
+    );
   });
 
   const cases: Array<[string, (dir: string) => void, Partial<ContentIssue>]> = [
@@ -95,7 +97,10 @@ describe("loadContent", () => {
       "a platform page without its technique",
       (d) => {
         fs.mkdirSync(path.join(d, "techniques/T1003.001/detections"), { recursive: true });
-        fs.copyFileSync(path.join(d, T, "detections/splunk.mdx"), path.join(d, "techniques/T1003.001/detections/splunk.mdx"));
+        fs.copyFileSync(
+          path.join(d, T, "detections/splunk.mdx"),
+          path.join(d, "techniques/T1003.001/detections/splunk.mdx"),
+        );
       },
       { file: "techniques/T1003.001/detections/splunk.mdx", field: "technique" },
     ],
@@ -110,7 +115,8 @@ describe("loadContent", () => {
     ],
     [
       "an unknown platform",
-      (d) => fs.renameSync(path.join(d, T, "detections/splunk.mdx"), path.join(d, T, "detections/qradar.mdx")),
+      (d) =>
+        fs.renameSync(path.join(d, T, "detections/splunk.mdx"), path.join(d, T, "detections/qradar.mdx")),
       { file: `${T}/detections/qradar.mdx`, field: "platform" },
     ],
     [
@@ -157,7 +163,9 @@ describe("loadContent", () => {
   for (const [name, mutate, expected] of cases) {
     it(`rejects ${name}, naming file, field and reason`, () => {
       const issues = issuesOf(brokenCopy(mutate));
-      expect(issues).toContainEqual(expect.objectContaining({ ...expected, reason: expected.reason ?? expect.any(String) }));
+      expect(issues).toContainEqual(
+        expect.objectContaining({ ...expected, reason: expected.reason ?? expect.any(String) }),
+      );
       for (const issue of issues) expect(issue.reason.length).toBeGreaterThan(5);
     });
   }
@@ -167,6 +175,8 @@ describe("loadContent", () => {
       edit(d, `${T}/detections/splunk.mdx`, "confidence: low", "confidence: certain");
       edit(d, `${T}/sigma.yml`, "level: medium", "level: severe");
     });
-    expect(issuesOf(dir).map((i) => i.file)).toEqual(expect.arrayContaining([`${T}/detections/splunk.mdx`, `${T}/sigma.yml`]));
+    expect(issuesOf(dir).map((i) => i.file)).toEqual(
+      expect.arrayContaining([`${T}/detections/splunk.mdx`, `${T}/sigma.yml`]),
+    );
   });
 });

@@ -118,7 +118,11 @@ class LoadContext {
     }
     for (const entry of listDir(path.join(this.root, dir))) {
       if (!TECHNIQUE_FILES.has(entry))
-        this.issue(this.rel(dir, entry), "(file)", `unexpected file; a technique folder holds ${[...TECHNIQUE_FILES].join(", ")}`);
+        this.issue(
+          this.rel(dir, entry),
+          "(file)",
+          `unexpected file; a technique folder holds ${[...TECHNIQUE_FILES].join(", ")}`,
+        );
     }
 
     const techniqueFile = this.rel(dir, "technique.mdx");
@@ -126,7 +130,11 @@ class LoadContext {
     const proSections = this.loadProFiles(folder);
     if (!fs.existsSync(path.join(this.root, techniqueFile))) {
       for (const d of detections)
-        this.issue(d.file, "technique", `detection for ${folder} has no technique file: create ${techniqueFile}`);
+        this.issue(
+          d.file,
+          "technique",
+          `detection for ${folder} has no technique file: create ${techniqueFile}`,
+        );
       if (detections.length === 0) this.issue(techniqueFile, "(file)", "file is missing");
       return null;
     }
@@ -138,14 +146,20 @@ class LoadContext {
     if (!fm.ok || !sigma) return null;
     const t = fm.value;
     if (t.id !== folder) this.issue(techniqueFile, "id", `must equal the folder name "${folder}"`);
-    if (!split.value.body) this.issue(techniqueFile, "(body)", "the summary (body after the frontmatter) is empty");
-    if (t.related.includes(t.id)) this.issue(techniqueFile, "related", "a technique cannot be related to itself");
+    if (!split.value.body)
+      this.issue(techniqueFile, "(body)", "the summary (body after the frontmatter) is empty");
+    if (t.related.includes(t.id))
+      this.issue(techniqueFile, "related", "a technique cannot be related to itself");
     const platformIds = new Set(platforms.map((p) => p.id));
     t.platform_gaps.forEach((gap, i) => {
       if (!platformIds.has(gap.platform))
         this.issue(techniqueFile, `platform_gaps[${i}].platform`, `unknown platform "${gap.platform}"`);
       if (detections.some((d) => d.platform === gap.platform))
-        this.issue(techniqueFile, `platform_gaps[${i}].platform`, `"${gap.platform}" has a detection, so it is not a gap`);
+        this.issue(
+          techniqueFile,
+          `platform_gaps[${i}].platform`,
+          `"${gap.platform}" has a detection, so it is not a gap`,
+        );
     });
     const order = platforms.map((p) => p.id);
     detections.sort((a, b) => order.indexOf(a.platform) - order.indexOf(b.platform));
@@ -199,16 +213,28 @@ class LoadContext {
       if (!result.ok) continue;
       const d = result.value;
       const platform = platforms.find((p) => p.id === d.platform);
-      if (d.platform !== name.slice(0, -4)) this.issue(file, "platform", `must equal the file name "${name.slice(0, -4)}"`);
-      if (!platform) this.issue(file, "platform", `unknown platform "${d.platform}" (see registry/platforms.yml)`);
+      if (d.platform !== name.slice(0, -4))
+        this.issue(file, "platform", `must equal the file name "${name.slice(0, -4)}"`);
+      if (!platform)
+        this.issue(file, "platform", `unknown platform "${d.platform}" (see registry/platforms.yml)`);
       else if (!platform.languages.includes(d.language))
-        this.issue(file, "language", `"${d.language}" is not a language of ${platform.name} (${platform.languages.join(", ")})`);
-      if (d.technique !== techniqueId) this.issue(file, "technique", `must equal the folder's technique "${techniqueId}"`);
+        this.issue(
+          file,
+          "language",
+          `"${d.language}" is not a language of ${platform.name} (${platform.languages.join(", ")})`,
+        );
+      if (d.technique !== techniqueId)
+        this.issue(file, "technique", `must equal the folder's technique "${techniqueId}"`);
       d.data_sources.forEach((id, i) => {
         if (!dataSources.has(id))
-          this.issue(file, `data_sources[${i}]`, `unknown data source "${id}": add registry/data-sources/${id}.yml`);
+          this.issue(
+            file,
+            `data_sources[${i}]`,
+            `unknown data source "${id}": add registry/data-sources/${id}.yml`,
+          );
       });
-      if (!split.value.body) this.issue(file, "(body)", "the explanation (body after the frontmatter) is empty");
+      if (!split.value.body)
+        this.issue(file, "(body)", "the explanation (body after the frontmatter) is empty");
       detections.push({ ...d, explanation: split.value.body, file });
     }
     return detections;
@@ -229,7 +255,8 @@ class LoadContext {
       if (!split.ok) continue;
       const result = validate(proFrontmatterSchema, split.value.data, file, this.issues);
       if (!result.ok) continue;
-      if (result.value.section !== section) this.issue(file, "section", `must equal the file name "${section}"`);
+      if (result.value.section !== section)
+        this.issue(file, "section", `must equal the file name "${section}"`);
       if (result.value.technique !== techniqueId)
         this.issue(file, "technique", `must equal the folder's technique "${techniqueId}"`);
       if (!split.value.body) this.issue(file, "(body)", "the section body is empty");

@@ -114,7 +114,11 @@ export const techniqueFrontmatterSchema = z
   .superRefine((t, ctx) => {
     const isSub = t.id.includes(".");
     if (isSub && (!t.parent || !t.parent_name))
-      ctx.addIssue({ code: "custom", path: ["parent"], message: "sub-techniques need parent and parent_name" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["parent"],
+        message: "sub-techniques need parent and parent_name",
+      });
     if (isSub && t.parent && !t.id.startsWith(`${t.parent}.`))
       ctx.addIssue({ code: "custom", path: ["parent"], message: `must be the parent of ${t.id}` });
     if (!isSub && t.parent)

@@ -13,14 +13,19 @@ export const ATTACK_VERSION = "18.1";
 export type AttackIndex = Map<string, { name: string; current: boolean; tactics: string[] }>;
 
 export function attackBundlePath(): string {
-  return process.env.ATTACK_BUNDLE ?? path.resolve(`../shared/attack/enterprise-attack-${ATTACK_VERSION}.json`);
+  return (
+    process.env.ATTACK_BUNDLE ?? path.resolve(`../shared/attack/enterprise-attack-${ATTACK_VERSION}.json`)
+  );
 }
 
 /** The bundle through the site's own STIX reader (lib/attack/stix.ts), indexed by ATT&CK id. */
 export function loadAttack(file = attackBundlePath()): AttackIndex {
   const catalogue = readAttackBundle(JSON.parse(fs.readFileSync(file, "utf8")), ATTACK_VERSION);
   return new Map(
-    catalogue.techniques.map((t) => [t.id, { name: t.name, current: !t.revoked && !t.deprecated, tactics: t.tactics }]),
+    catalogue.techniques.map((t) => [
+      t.id,
+      { name: t.name, current: !t.revoked && !t.deprecated, tactics: t.tactics },
+    ]),
   );
 }
 
@@ -45,13 +50,15 @@ export function checkAttack(t: RawTechnique, attack: AttackIndex): ContentIssue[
   if (stix) {
     if (fm.name !== stix.name) add("name", `is "${String(fm.name)}"; ATT&CK calls ${t.id} "${stix.name}"`);
     const tactics = arrayOf(fm, "tactics").map(String);
-    if (sorted(tactics) !== sorted(stix.tactics)) add("tactics", `are [${sorted(tactics)}]; ATT&CK lists [${sorted(stix.tactics)}]`);
+    if (sorted(tactics) !== sorted(stix.tactics))
+      add("tactics", `are [${sorted(tactics)}]; ATT&CK lists [${sorted(stix.tactics)}]`);
   }
   if (t.id.includes(".")) {
     const parent = t.id.split(".")[0]!;
     if (fm.parent !== parent) add("parent", `must be ${parent}`);
     const parentName = attack.get(parent)?.name;
-    if (parentName && fm.parent_name !== parentName) add("parent_name", `is "${String(fm.parent_name)}"; ATT&CK calls ${parent} "${parentName}"`);
+    if (parentName && fm.parent_name !== parentName)
+      add("parent_name", `is "${String(fm.parent_name)}"; ATT&CK calls ${parent} "${parentName}"`);
   }
   if (String(fm.attack_version) !== ATTACK_VERSION) add("attack_version", `must be "${ATTACK_VERSION}"`);
   arrayOf(fm, "related").forEach((r, i) => add(`related[${i}]`, current(attack, String(r))));

@@ -35,7 +35,12 @@ const SYNTAX: Record<Exclude<QueryLanguage, "kql">, QueryChecker> = {
  * Checks `fragment` placed after the first `insertAtLine - 1` lines of `context`, keeping only
  * problems on the fragment's own lines, renumbered from 1.
  */
-function checkPlaced(checker: QueryChecker, context: string, fragment: string, insertAtLine: number): QueryProblem[] {
+function checkPlaced(
+  checker: QueryChecker,
+  context: string,
+  fragment: string,
+  insertAtLine: number,
+): QueryProblem[] {
   const lines = context.replace(/\s+$/, "").split("\n");
   const before = lines.slice(0, insertAtLine - 1);
   const own = fragment.replace(/\s+$/, "").split("\n");
@@ -56,14 +61,17 @@ function checkExclusion(item: QueryItem, checker: QueryChecker): QueryProblem[] 
     const next = lines.findIndex((l) => /^\s*(match|outcome|condition|options)\s*:/.test(l));
     return base ? checkPlaced(checker, base, fragment, next === -1 ? lines.length : next + 1) : [];
   }
-  if (trimmed.startsWith("|") && base) return checkPlaced(checker, base, fragment, base.replace(/\s+$/, "").split("\n").length + 1);
+  if (trimmed.startsWith("|") && base)
+    return checkPlaced(checker, base, fragment, base.replace(/\s+$/, "").split("\n").length + 1);
   return checker(fragment);
 }
 
 function problemsOf(item: QueryItem, ctx: CheckContext): QueryProblem[] {
   const exclusion = item.field.includes("exclusion");
   if (item.language === "kql")
-    return exclusion ? checkKqlExclusion(item.text, item.base, ctx.kustoGlobals) : checkKql(item.text, ctx.kustoGlobals);
+    return exclusion
+      ? checkKqlExclusion(item.text, item.base, ctx.kustoGlobals)
+      : checkKql(item.text, ctx.kustoGlobals);
   const checker = SYNTAX[item.language];
   return exclusion ? checkExclusion(item, checker) : checker(item.text);
 }

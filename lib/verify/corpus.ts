@@ -35,7 +35,11 @@ function readMdx(root: string, file: string, issues: ContentIssue[]): MdxFile | 
   }
   const doc = parseDocument(match[1] ?? "");
   if (doc.errors.length > 0) {
-    issues.push({ file, field: "(frontmatter)", reason: `invalid YAML: ${doc.errors[0]!.message.split("\n")[0]}` });
+    issues.push({
+      file,
+      field: "(frontmatter)",
+      reason: `invalid YAML: ${doc.errors[0]!.message.split("\n")[0]}`,
+    });
     return null;
   }
   const data = doc.toJS() as unknown;
@@ -53,7 +57,11 @@ function readYaml(root: string, file: string, issues: ContentIssue[]): unknown {
   try {
     return parse(fs.readFileSync(abs, "utf8")) as unknown;
   } catch (error) {
-    issues.push({ file, field: "(file)", reason: `invalid YAML: ${(error as Error).message.split("\n")[0]}` });
+    issues.push({
+      file,
+      field: "(file)",
+      reason: `invalid YAML: ${(error as Error).message.split("\n")[0]}`,
+    });
     return null;
   }
 }
@@ -61,9 +69,7 @@ function readYaml(root: string, file: string, issues: ContentIssue[]): unknown {
 export function readCorpus(contentDir: string, only: string[] = []): RawCorpus {
   const issues: ContentIssue[] = [];
   const registry = readYaml(contentDir, "registry/platforms.yml", issues);
-  const platforms = Array.isArray(registry)
-    ? registry.map((p: { id?: unknown }) => String(p.id))
-    : [];
+  const platforms = Array.isArray(registry) ? registry.map((p: { id?: unknown }) => String(p.id)) : [];
   const techniques: RawTechnique[] = [];
   for (const id of list(path.join(contentDir, "techniques"))) {
     if (only.length > 0 && !only.includes(id)) continue;

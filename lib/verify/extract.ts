@@ -34,7 +34,11 @@ function lineAt(text: string, offset: number): number {
  * File line where a YAML scalar's text begins (block scalars start on the line after `|`) and
  * the indentation of that line, so problems point at the file's own line and column.
  */
-function scalarPosition(yamlSource: string, node: unknown, frontmatterStart: number): { line: number; indent: number } {
+function scalarPosition(
+  yamlSource: string,
+  node: unknown,
+  frontmatterStart: number,
+): { line: number; indent: number } {
   if (!isScalar(node) || !node.range) return { line: frontmatterStart, indent: 0 };
   const block = node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED";
   const yamlLine = lineAt(yamlSource, node.range[0]) + (block ? 1 : 0);
@@ -57,7 +61,13 @@ export function detectionQueries(contentDir: string, file: string): QueryItem[] 
   const query = doc.get("query", true);
   const queryText = isScalar(query) && typeof query.value === "string" ? query.value : undefined;
   if (queryText !== undefined)
-    items.push({ file, field: "query", language: lang, text: queryText, ...scalarPosition(yamlSource, query, 2) });
+    items.push({
+      file,
+      field: "query",
+      language: lang,
+      text: queryText,
+      ...scalarPosition(yamlSource, query, 2),
+    });
   const tuning = doc.get("tuning", true);
   if (isSeq(tuning)) {
     tuning.items.forEach((entry, i) => {
@@ -89,7 +99,14 @@ export function markdownQueries(contentDir: string, file: string): QueryItem[] {
     n++;
     if (!LANGUAGE_SET.has(tag)) continue;
     const line = lineAt(source, m.index) + 1;
-    items.push({ file, field: `code block ${n} (${tag})`, language: tag as QueryLanguage, text: m[2] ?? "", line, indent: 0 });
+    items.push({
+      file,
+      field: `code block ${n} (${tag})`,
+      language: tag as QueryLanguage,
+      text: m[2] ?? "",
+      line,
+      indent: 0,
+    });
   }
   return items;
 }
@@ -105,9 +122,11 @@ export function collectQueries(contentDir: string, only: string[] = []): QueryIt
     if (only.length > 0 && !only.includes(technique)) continue;
     const base = path.posix.join("techniques", technique);
     for (const name of list(path.join(contentDir, base, "detections")))
-      if (name.endsWith(".mdx")) items.push(...detectionQueries(contentDir, path.posix.join(base, "detections", name)));
+      if (name.endsWith(".mdx"))
+        items.push(...detectionQueries(contentDir, path.posix.join(base, "detections", name)));
     for (const name of list(path.join(contentDir, base, "pro")))
-      if (name.endsWith(".mdx")) items.push(...markdownQueries(contentDir, path.posix.join(base, "pro", name)));
+      if (name.endsWith(".mdx"))
+        items.push(...markdownQueries(contentDir, path.posix.join(base, "pro", name)));
   }
   return items;
 }

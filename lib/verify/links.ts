@@ -4,7 +4,15 @@
 import type { ContentIssue } from "@/lib/content/errors";
 import type { RawCorpus, RawTechnique } from "@/lib/verify/corpus";
 
-const STATIC_PAGES = new Set(["/", "/techniques", "/platforms", "/pricing", "/account", "/sign-in", "/sign-up"]);
+const STATIC_PAGES = new Set([
+  "/",
+  "/techniques",
+  "/platforms",
+  "/pricing",
+  "/account",
+  "/sign-in",
+  "/sign-up",
+]);
 const LINK = /\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)|href=["']([^"']+)["']/g;
 
 /** Link targets outside code, with the 1-based line they are on. */
@@ -28,11 +36,14 @@ export function resolves(target: string, corpus: RawCorpus): boolean {
   if (STATIC_PAGES.has(pathOnly)) return true;
   const parts = pathOnly.split("/").slice(1);
   if (parts[0] === "platforms" && parts.length === 2) return corpus.platforms.includes(parts[1]!);
-  if (parts[0] === "sigma" && parts.length === 2) return corpus.techniques.some((t) => `${t.id}.yml` === parts[1]);
+  if (parts[0] === "sigma" && parts.length === 2)
+    return corpus.techniques.some((t) => `${t.id}.yml` === parts[1]);
   if (parts[0] !== "techniques" || parts.length < 2 || parts.length > 3) return false;
   const technique = corpus.techniques.find((t) => t.id === parts[1]);
   if (!technique?.technique) return false;
-  return parts.length === 2 || technique.detections.some((d) => d.file.endsWith(`/detections/${parts[2]}.mdx`));
+  return (
+    parts.length === 2 || technique.detections.some((d) => d.file.endsWith(`/detections/${parts[2]}.mdx`))
+  );
 }
 
 export function checkLinks(t: RawTechnique, corpus: RawCorpus): ContentIssue[] {
@@ -43,8 +54,13 @@ export function checkLinks(t: RawTechnique, corpus: RawCorpus): ContentIssue[] {
       if (/^(https?:|mailto:|#)/.test(target)) continue;
       const field = `(body) line ${f.bodyLine + line - 1}`;
       if (!target.startsWith("/"))
-        issues.push({ file: f.file, field, reason: `link "${target}" is relative; use a site path such as /techniques/T1059.001` });
-      else if (!resolves(target, corpus)) issues.push({ file: f.file, field, reason: `link "${target}" does not resolve to a page` });
+        issues.push({
+          file: f.file,
+          field,
+          reason: `link "${target}" is relative; use a site path such as /techniques/T1059.001`,
+        });
+      else if (!resolves(target, corpus))
+        issues.push({ file: f.file, field, reason: `link "${target}" does not resolve to a page` });
     }
   return issues;
 }

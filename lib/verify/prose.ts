@@ -52,7 +52,8 @@ function passagesOf(t: RawTechnique): Passage[] {
   const list = (file: string, items: unknown[], field: string, key?: string) =>
     items.forEach((item, i) => {
       const value = key ? (item as Record<string, unknown> | null)?.[key] : item;
-      if (typeof value === "string") out.push({ file, field: `${field}[${i}]${key ? `.${key}` : ""}`, text: value });
+      if (typeof value === "string")
+        out.push({ file, field: `${field}[${i}]${key ? `.${key}` : ""}`, text: value });
     });
   if (t.technique) {
     body(t.technique.file, t.technique.body);
@@ -82,7 +83,11 @@ export function checkDuplicateProse(techniques: RawTechnique[]): ContentIssue[] 
       const others = passages.filter((o) => o.file !== p.file).map((o) => `${o.file} (${o.field})`);
       if (others.length === 0) continue;
       const excerpt = key.length > 70 ? `${key.slice(0, 70)}…` : key;
-      issues.push({ file: p.file, field: p.field, reason: `"${excerpt}" also appears in ${[...new Set(others)].join(", ")}` });
+      issues.push({
+        file: p.file,
+        field: p.field,
+        reason: `"${excerpt}" also appears in ${[...new Set(others)].join(", ")}`,
+      });
     }
   }
   return issues;

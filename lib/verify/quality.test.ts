@@ -8,7 +8,8 @@ import { checkSections } from "@/lib/verify/sections";
 import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/verify/sigma";
 import { PRO_SECTIONS } from "@/lib/content/schema";
 
-const LONG = "Adversaries dump LSASS memory with signed Windows binaries so the dump looks like routine troubleshooting.";
+const LONG =
+  "Adversaries dump LSASS memory with signed Windows binaries so the dump looks like routine troubleshooting.";
 
 function technique(id: string, overrides: Partial<RawTechnique> = {}): RawTechnique {
   const dir = `techniques/${id}`;
@@ -25,17 +26,27 @@ function technique(id: string, overrides: Partial<RawTechnique> = {}): RawTechni
         attack_version: "18.1",
         related: [],
         platform_gaps: [{ platform: "logscale", reason: "x" }],
-        sigma_filters: [{ advice: "Exclude WER.", filter: "filter_wer:\n  Image|endswith: '\\WerFault.exe'\n" }],
+        sigma_filters: [
+          { advice: "Exclude WER.", filter: "filter_wer:\n  Image|endswith: '\\WerFault.exe'\n" },
+        ],
         tests: [{ id: "procdump" }, { id: "comsvcs" }],
       },
       body: `${LONG}\n\nSee [cloud accounts](/techniques/T1078.004) and [Splunk](/platforms/splunk).\n`,
       bodyLine: 20,
     },
-    detections: [{ file: `${dir}/detections/splunk.mdx`, data: { id: "0b7f0c8e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" }, body: "", bodyLine: 10 }],
+    detections: [
+      {
+        file: `${dir}/detections/splunk.mdx`,
+        data: { id: "0b7f0c8e-1c2d-4e5f-8a9b-0c1d2e3f4a5b" },
+        body: "",
+        bodyLine: 10,
+      },
+    ],
     pro: PRO_SECTIONS.map((s) => ({
       file: `${dir}/pro/${s}.mdx`,
       data: {},
-      body: s === "test-commands" ? "## procdump\n\n```powershell\n## not a heading\n```\n\n## `comsvcs`\n" : "",
+      body:
+        s === "test-commands" ? "## procdump\n\n```powershell\n## not a heading\n```\n\n## `comsvcs`\n" : "",
       bodyLine: 5,
     })),
     samples: { true_positives: [{}, {}], benign: [{}, {}] },
@@ -73,7 +84,9 @@ describe("checkSections", () => {
     t.technique!.data.sigma_filters = [];
     t.technique!.data.tests = [{ id: "procdump" }, { id: "not-a-heading" }];
     t.pro = t.pro.filter((p) => !p.file.endsWith("tuning-guidance.mdx"));
-    const reasons = checkSections(t, ["splunk", "logscale", "sentinel"]).map((i) => `${i.field}: ${i.reason}`);
+    const reasons = checkSections(t, ["splunk", "logscale", "sentinel"]).map(
+      (i) => `${i.field}: ${i.reason}`,
+    );
     expect(reasons).toEqual([
       "platform_gaps: no detections/sentinel.mdx and no platform_gaps entry explaining why sentinel is not covered",
       "(file): Pro section is missing",
@@ -90,7 +103,12 @@ describe("checkAttack", () => {
   });
   it("reports wrong names, tactics, parents, revoked related ids and stray Sigma tactic tags", () => {
     const t = technique("T1003.001");
-    Object.assign(t.technique!.data, { name: "LSASS", tactics: ["execution"], parent_name: "Dumping", related: ["T1086", "T9999"] });
+    Object.assign(t.technique!.data, {
+      name: "LSASS",
+      tactics: ["execution"],
+      parent_name: "Dumping",
+      related: ["T1086", "T9999"],
+    });
     t.sigmaSource = t.sigmaSource!.replace("attack.credential-access", "attack.execution");
     expect(checkAttack(t, attack).map((i) => `${i.field}: ${i.reason}`)).toEqual([
       'name: is "LSASS"; ATT&CK calls T1003.001 "LSASS Memory"',
@@ -110,7 +128,9 @@ describe("checkSigma", () => {
   });
   it("reports schema failures, non-v4 ids and malformed filters", () => {
     const t = technique("T1003.001", {
-      sigmaSource: technique("T1003.001").sigmaSource!.replace("6f1d2c3b-4a5e-4f60", "6f1d2c3b-4a5e-1f60").replace("level: high", "level: severe"),
+      sigmaSource: technique("T1003.001")
+        .sigmaSource!.replace("6f1d2c3b-4a5e-4f60", "6f1d2c3b-4a5e-1f60")
+        .replace("level: high", "level: severe"),
     });
     t.technique!.data.sigma_filters = [{ advice: "x", filter: "wer:\n  Image: x\n" }];
     const fields = checkSigma(t, official).map((i) => i.field);
@@ -127,7 +147,11 @@ describe("checkSigma", () => {
 
 describe("checkDuplicateProse", () => {
   it("splits Markdown into paragraphs and list items, without code or headings", () => {
-    expect(paragraphs("# Title\n\nOne\ntwo.\n\n- a\n- b\n\n```kql\nT | take 1\n```\n| table |\n")).toEqual(["One two.", "- a", "- b"]);
+    expect(paragraphs("# Title\n\nOne\ntwo.\n\n- a\n- b\n\n```kql\nT | take 1\n```\n| table |\n")).toEqual([
+      "One two.",
+      "- a",
+      "- b",
+    ]);
   });
   it("reports a paragraph on two pages with the other file, and ignores short lines", () => {
     const a = technique("T1003.001");
@@ -139,7 +163,9 @@ describe("checkDuplicateProse", () => {
       "techniques/T1003.001/technique.mdx: (body)",
       "techniques/T1003.002/detections/splunk.mdx: false_positives[0]",
     ]);
-    expect(issues[0]!.reason).toContain("also appears in techniques/T1003.002/detections/splunk.mdx (false_positives[0])");
+    expect(issues[0]!.reason).toContain(
+      "also appears in techniques/T1003.002/detections/splunk.mdx (false_positives[0])",
+    );
   });
 });
 
@@ -151,12 +177,14 @@ describe("checkLinks", () => {
   });
   it("passes links to existing pages, ignoring code and external links", () => {
     const t = technique("T1003.001");
-    t.technique!.body += "\n`[x](/nope)` and [MITRE](https://attack.mitre.org) and [x](/techniques/T1078.004/splunk)\n";
+    t.technique!.body +=
+      "\n`[x](/nope)` and [MITRE](https://attack.mitre.org) and [x](/techniques/T1078.004/splunk)\n";
     expect(checkLinks(t, corpus(t))).toEqual([]);
   });
   it("reports missing techniques, detections, platforms and relative links with their line", () => {
     const t = technique("T1003.001");
-    t.technique!.body = "[a](/techniques/T1110)\n[b](/techniques/T1078.004/elastic)\n[c](/platforms/qradar)\n[d](../T1078.004)\n";
+    t.technique!.body =
+      "[a](/techniques/T1110)\n[b](/techniques/T1078.004/elastic)\n[c](/platforms/qradar)\n[d](../T1078.004)\n";
     expect(checkLinks(t, corpus(t)).map((i) => `${i.field}: ${i.reason}`)).toEqual([
       '(body) line 20: link "/techniques/T1110" does not resolve to a page',
       '(body) line 21: link "/techniques/T1078.004/elastic" does not resolve to a page',

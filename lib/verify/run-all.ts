@@ -15,7 +15,16 @@ import { checkSamples } from "@/lib/verify/samples";
 import { checkSections } from "@/lib/verify/sections";
 import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/verify/sigma";
 
-export const CHECK_NAMES = ["loader", "attack", "sigma", "samples", "queries", "sections", "prose", "links"] as const;
+export const CHECK_NAMES = [
+  "loader",
+  "attack",
+  "sigma",
+  "samples",
+  "queries",
+  "sections",
+  "prose",
+  "links",
+] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 export type NamedIssue = ContentIssue & { check: CheckName };
 

@@ -33,21 +33,37 @@ describe("sigmaMatches", () => {
   });
   it("needs every value of |all and respects not 1 of filter_*", () => {
     expect(sigmaMatches(detection, event({ CommandLine: "rundll32 comsvcs.dll" }))).toBe(false);
-    expect(sigmaMatches(detection, event({ ParentImage: "C:\\Windows\\System32\\WerFault.exe" }))).toBe(false);
+    expect(sigmaMatches(detection, event({ ParentImage: "C:\\Windows\\System32\\WerFault.exe" }))).toBe(
+      false,
+    );
     expect(sigmaMatches(detection, event({ User: undefined }))).toBe(false);
   });
   it("ORs list entries and evaluates regexes", () => {
     expect(sigmaMatches(detection, event({ CommandLine: "rundll32 x.dll,#+24 1 2" }))).toBe(true);
-    expect(sigmaMatches(detection, event({ CommandLine: "rundll32 x.dll,#2", ParentImage: "C:\\Users\\bob\\a.exe" }))).toBe(true);
+    expect(
+      sigmaMatches(
+        detection,
+        event({ CommandLine: "rundll32 x.dll,#2", ParentImage: "C:\\Users\\bob\\a.exe" }),
+      ),
+    ).toBe(true);
   });
   it("reads nested fields and cidr", () => {
-    const rule = { sel: { "userIdentity.type": "Root", "sourceIPAddress|cidr": "10.0.0.0/8" }, condition: "sel" };
+    const rule = {
+      sel: { "userIdentity.type": "Root", "sourceIPAddress|cidr": "10.0.0.0/8" },
+      condition: "sel",
+    };
     expect(sigmaMatches(rule, { userIdentity: { type: "Root" }, sourceIPAddress: "10.2.3.4" })).toBe(true);
     expect(sigmaMatches(rule, { userIdentity: { type: "Root" }, sourceIPAddress: "11.2.3.4" })).toBe(false);
   });
   it("refuses what it does not implement instead of guessing", () => {
-    expect(() => sigmaMatches({ sel: { "a|base64offsett|contains": "x" }, condition: "sel" }, { a: "x" })).toThrow(SigmaEvalError);
-    expect(() => sigmaMatches({ sel: { "a|expand": "%admins%" }, condition: "sel" }, { a: "x" })).toThrow(SigmaEvalError);
-    expect(() => sigmaMatches({ sel: { a: "x" }, condition: "sel | count() > 5" }, { a: "x" })).toThrow(SigmaEvalError);
+    expect(() =>
+      sigmaMatches({ sel: { "a|base64offsett|contains": "x" }, condition: "sel" }, { a: "x" }),
+    ).toThrow(SigmaEvalError);
+    expect(() => sigmaMatches({ sel: { "a|expand": "%admins%" }, condition: "sel" }, { a: "x" })).toThrow(
+      SigmaEvalError,
+    );
+    expect(() => sigmaMatches({ sel: { a: "x" }, condition: "sel | count() > 5" }, { a: "x" })).toThrow(
+      SigmaEvalError,
+    );
   });
 });

@@ -16,7 +16,8 @@ export function compileRule(source: string): DetectionRule {
     throw new SigmaEvalError(`line ${d.line}:${d.column}: ${d.message}`);
   }
   const rule = rules[0];
-  if (!rule || rule.type !== "rule") throw new SigmaEvalError("correlation rules match sequences of events, not single events");
+  if (!rule || rule.type !== "rule")
+    throw new SigmaEvalError("correlation rules match sequences of events, not single events");
   return rule;
 }
 

@@ -22,20 +22,31 @@ export function officialSigmaValidator(dir = sigmaSchemaDir()): ValidateFunction
   return ajv.compile(JSON.parse(fs.readFileSync(path.join(dir, "sigma-detection-rule-schema.json"), "utf8")));
 }
 
-function schemaIssues(rule: unknown, file: string, field: string, official: ValidateFunction): ContentIssue[] {
+function schemaIssues(
+  rule: unknown,
+  file: string,
+  field: string,
+  official: ValidateFunction,
+): ContentIssue[] {
   const issues: ContentIssue[] = [];
   if (!official(rule))
     for (const e of official.errors ?? [])
-      issues.push({ file, field: `${field}${e.instancePath || ""}`, reason: `official Sigma schema: ${e.message ?? "invalid"}` });
+      issues.push({
+        file,
+        field: `${field}${e.instancePath || ""}`,
+        reason: `official Sigma schema: ${e.message ?? "invalid"}`,
+      });
   const own = sigmaRuleSchema.safeParse(rule);
   if (!own.success)
-    for (const e of own.error.issues) issues.push({ file, field: `${field}${field ? "." : ""}${formatPath(e.path)}`, reason: e.message });
+    for (const e of own.error.issues)
+      issues.push({ file, field: `${field}${field ? "." : ""}${formatPath(e.path)}`, reason: e.message });
   return issues;
 }
 
 export function checkSigma(t: RawTechnique, official: ValidateFunction): ContentIssue[] {
   const file = `techniques/${t.id}/sigma.yml`;
-  if (t.sigmaSource === null) return [{ file, field: "(file)", reason: "every technique needs a Sigma rule" }];
+  if (t.sigmaSource === null)
+    return [{ file, field: "(file)", reason: "every technique needs a Sigma rule" }];
   let rule: Record<string, unknown>;
   try {
     rule = parse(t.sigmaSource) as Record<string, unknown>;
@@ -43,10 +54,12 @@ export function checkSigma(t: RawTechnique, official: ValidateFunction): Content
     return [{ file, field: "(file)", reason: `invalid YAML: ${(error as Error).message.split("\n")[0]}` }];
   }
   const issues = schemaIssues(rule, file, "", official);
-  if (typeof rule.id === "string" && !UUID_V4.test(rule.id)) issues.push({ file, field: "id", reason: "must be a random (v4) UUID" });
+  if (typeof rule.id === "string" && !UUID_V4.test(rule.id))
+    issues.push({ file, field: "id", reason: "must be a random (v4) UUID" });
   for (const d of t.detections) {
     const id = d.data.id;
-    if (typeof id === "string" && !UUID_V4.test(id)) issues.push({ file: d.file, field: "id", reason: "must be a random (v4) UUID" });
+    if (typeof id === "string" && !UUID_V4.test(id))
+      issues.push({ file: d.file, field: "id", reason: "must be a random (v4) UUID" });
   }
 
   const techniqueFile = `techniques/${t.id}/technique.mdx`;
@@ -59,21 +72,35 @@ export function checkSigma(t: RawTechnique, official: ValidateFunction): Content
     try {
       selection = parse(source);
     } catch (error) {
-      issues.push({ file: techniqueFile, field, reason: `invalid YAML: ${(error as Error).message.split("\n")[0]}` });
+      issues.push({
+        file: techniqueFile,
+        field,
+        reason: `invalid YAML: ${(error as Error).message.split("\n")[0]}`,
+      });
       return;
     }
-    const keys = selection && typeof selection === "object" && !Array.isArray(selection) ? Object.keys(selection) : [];
+    const keys =
+      selection && typeof selection === "object" && !Array.isArray(selection) ? Object.keys(selection) : [];
     if (keys.length !== 1 || !/^filter_[a-z0-9_]+$/.test(keys[0]!)) {
-      issues.push({ file: techniqueFile, field, reason: "must be one selection named filter_<name> (lower case)" });
+      issues.push({
+        file: techniqueFile,
+        field,
+        reason: "must be one selection named filter_<name> (lower case)",
+      });
       return;
     }
     const name = keys[0]!;
-    if (detection && name in detection) issues.push({ file: techniqueFile, field, reason: `${name} already exists in the rule` });
+    if (detection && name in detection)
+      issues.push({ file: techniqueFile, field, reason: `${name} already exists in the rule` });
     if (!detection) return;
     const condition = Array.isArray(detection.condition) ? detection.condition[0] : detection.condition;
     const tuned = {
       ...rule,
-      detection: { ...detection, ...(selection as object), condition: `(${String(condition)}) and not ${name}` },
+      detection: {
+        ...detection,
+        ...(selection as object),
+        condition: `(${String(condition)}) and not ${name}`,
+      },
     };
     for (const issue of schemaIssues(tuned, techniqueFile, field, official))
       issues.push({ ...issue, reason: `the rule with this filter added fails: ${issue.reason}` });
@@ -100,6 +127,11 @@ export function checkUniqueIds(techniques: RawTechnique[]): ContentIssue[] {
   const issues: ContentIssue[] = [];
   for (const [id, files] of owners)
     if (files.length > 1)
-      for (const file of files) issues.push({ file, field: "id", reason: `${id} is also used by ${files.filter((f) => f !== file).join(", ")}` });
+      for (const file of files)
+        issues.push({
+          file,
+          field: "id",
+          reason: `${id} is also used by ${files.filter((f) => f !== file).join(", ")}`,
+        });
   return issues;
 }

@@ -36,7 +36,11 @@ type KustoNamespace = {
   Language: {
     Symbols: {
       TableSymbol: {
-        $ctor7: new (name: string, schema: string, description: string | null) => KustoSymbol & {
+        $ctor7: new (
+          name: string,
+          schema: string,
+          description: string | null,
+        ) => KustoSymbol & {
           WithIsOpen(open: boolean): KustoSymbol;
         };
       };
@@ -44,10 +48,20 @@ type KustoNamespace = {
       ScalarTypes: { String: unknown };
       FunctionSymbol: {
         $ctor5: new (name: string, returnType: KustoSymbol, parameters: unknown[]) => KustoSymbol;
-        $ctor16: new (name: string, parameters: string, body: string, description: string | null) => KustoSymbol;
+        $ctor16: new (
+          name: string,
+          parameters: string,
+          body: string,
+          description: string | null,
+        ) => KustoSymbol;
       };
       DatabaseSymbol: {
-        $ctor3: new (name: string, alternate: string | null, members: KustoSymbol[], isOpen: boolean) => KustoSymbol;
+        $ctor3: new (
+          name: string,
+          alternate: string | null,
+          members: KustoSymbol[],
+          isOpen: boolean,
+        ) => KustoSymbol;
       };
     };
     GlobalState: { Default: KustoGlobals };
@@ -65,7 +79,8 @@ export function kusto(): KustoApi {
   require("@kusto/language-service-next/bridge.js");
   require("@kusto/language-service-next/Kusto.Language.Bridge.js");
   const K = (globalThis as unknown as { Kusto?: KustoNamespace }).Kusto;
-  if (!K?.Language?.KustoCode) throw new Error("@kusto/language-service-next did not define globalThis.Kusto");
+  if (!K?.Language?.KustoCode)
+    throw new Error("@kusto/language-service-next did not define globalThis.Kusto");
   const L = K.Language;
   api = {
     table: (name, open, schema) => new L.Symbols.TableSymbol.$ctor7(name, schema, null).WithIsOpen(open),

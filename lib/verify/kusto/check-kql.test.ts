@@ -6,7 +6,8 @@ import { checkKql, checkKqlExclusion } from "@/lib/verify/kusto/check-kql";
 import { kustoGlobals, loadKustoTables } from "@/lib/verify/kusto/tables";
 
 const globals = kustoGlobals(loadKustoTables(path.resolve("content")));
-const messages = (problems: ReturnType<typeof checkKql>) => problems.map((p) => `${p.line}:${p.column} ${p.message}`);
+const messages = (problems: ReturnType<typeof checkKql>) =>
+  problems.map((p) => `${p.line}:${p.column} ${p.message}`);
 
 describe("checkKql", () => {
   it("accepts a valid query with dynamic access, parse_json and a watchlist", () => {
@@ -25,19 +26,28 @@ DeviceProcessEvents
   });
   it("reports an unknown table and a syntax error", () => {
     expect(messages(checkKql("DeviceProcessEvent | take 1", globals))[0]).toContain("KS204");
-    expect(messages(checkKql("SigninLogs | where (ResultType == 0", globals)).join()).toContain("Expected: )");
+    expect(messages(checkKql("SigninLogs | where (ResultType == 0", globals)).join()).toContain(
+      "Expected: )",
+    );
   });
   it("accepts resource-specific columns of an open table (AzureDiagnostics) only", () => {
-    expect(checkKql("AzureDiagnostics | where Category == 'x' and clientIp_s == '1.2.3.4'", globals)).toEqual([]);
-    expect(messages(checkKql("AzureActivity | where clientIp_s == '1.2.3.4'", globals))[0]).toContain("KS142");
+    expect(checkKql("AzureDiagnostics | where Category == 'x' and clientIp_s == '1.2.3.4'", globals)).toEqual(
+      [],
+    );
+    expect(messages(checkKql("AzureActivity | where clientIp_s == '1.2.3.4'", globals))[0]).toContain(
+      "KS142",
+    );
   });
   it("accepts Defender XDR's FileProfile() enrichment and its columns", () => {
-    const q = "DeviceFileEvents | invoke FileProfile(SHA1, 1000) | where GlobalPrevalence < 50 | project Signer";
+    const q =
+      "DeviceFileEvents | invoke FileProfile(SHA1, 1000) | where GlobalPrevalence < 50 | project Signer";
     expect(checkKql(q, globals)).toEqual([]);
     expect(messages(checkKql(q.replace("Signer", "SignerName"), globals))[0]).toContain("KS142");
   });
   it("types columns: a string column cannot be compared as a number range", () => {
-    expect(messages(checkKql("StorageBlobLogs | where StatusCode between (400 .. 499)", globals))[0]).toContain("KS106");
+    expect(
+      messages(checkKql("StorageBlobLogs | where StatusCode between (400 .. 499)", globals))[0],
+    ).toContain("KS106");
   });
   it("checks an appended exclusion against the columns the query outputs", () => {
     const base = "SecurityEvent\n| where EventID == 4624\n| summarize n = count() by IpAddress";

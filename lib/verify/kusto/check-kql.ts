@@ -5,7 +5,10 @@ import { position, type QueryProblem } from "@/lib/verify/types";
 
 /** Blanks FileProfile's column-name arguments, keeping every offset (see tables.ts). */
 export function prepare(text: string): string {
-  return text.replace(/(\bFileProfile\s*\()([^()]*)(\))/g, (_, open: string, args: string, close: string) => open + args.replace(/[^\n]/g, " ") + close);
+  return text.replace(
+    /(\bFileProfile\s*\()([^()]*)(\))/g,
+    (_, open: string, args: string, close: string) => open + args.replace(/[^\n]/g, " ") + close,
+  );
 }
 
 export function checkKql(text: string, globals: KustoGlobals): QueryProblem[] {
@@ -16,7 +19,12 @@ export function checkKql(text: string, globals: KustoGlobals): QueryProblem[] {
 }
 
 /** Errors inside `fragment` when it is inserted into `base` at `offset`, positioned in the fragment. */
-function fragmentErrors(base: string, fragment: string, offset: number, globals: KustoGlobals): QueryProblem[] {
+function fragmentErrors(
+  base: string,
+  fragment: string,
+  offset: number,
+  globals: KustoGlobals,
+): QueryProblem[] {
   const head = base.slice(0, offset).replace(/[\s;]+$/, "") + "\n";
   const text = head + fragment.replace(/\s+$/, "") + "\n" + base.slice(offset);
   const end = head.length + fragment.replace(/\s+$/, "").length;
@@ -32,7 +40,11 @@ function fragmentErrors(base: string, fragment: string, offset: number, globals:
  * passes if it is clean at some pipe boundary; otherwise the problems of appending it are reported.
  * Problems in the detection query itself are reported against `query`, not here.
  */
-export function checkKqlExclusion(exclusion: string, base: string | undefined, globals: KustoGlobals): QueryProblem[] {
+export function checkKqlExclusion(
+  exclusion: string,
+  base: string | undefined,
+  globals: KustoGlobals,
+): QueryProblem[] {
   const trimmed = exclusion.trimStart();
   if (!trimmed.startsWith("|")) {
     // `and not ...` continues a where clause; there is no single place to check it.

@@ -6,7 +6,19 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { kusto, type KustoGlobals } from "@/lib/verify/kusto/bridge";
 
-const KUSTO_TYPES = ["string", "int", "long", "real", "double", "bool", "datetime", "timespan", "dynamic", "guid", "decimal"] as const;
+const KUSTO_TYPES = [
+  "string",
+  "int",
+  "long",
+  "real",
+  "double",
+  "bool",
+  "datetime",
+  "timespan",
+  "dynamic",
+  "guid",
+  "decimal",
+] as const;
 
 export const kustoTableSchema = z.strictObject({
   name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be a Kusto table name"),
@@ -14,7 +26,10 @@ export const kustoTableSchema = z.strictObject({
   docs: z.url(),
   /** Tables whose columns vary by resource (AzureDiagnostics' *_s, *_d columns): any column is accepted. */
   open: z.boolean().default(false),
-  columns: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "column names are Kusto identifiers"), z.enum(KUSTO_TYPES)),
+  columns: z.record(
+    z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "column names are Kusto identifiers"),
+    z.enum(KUSTO_TYPES),
+  ),
 });
 export type KustoTable = z.infer<typeof kustoTableSchema>;
 
@@ -29,7 +44,9 @@ export function loadKustoTables(contentDir: string): KustoTable[] {
     const file = path.posix.join(TABLES_DIR, name);
     const result = kustoTableSchema.safeParse(parse(fs.readFileSync(path.join(dir, name), "utf8")));
     if (!result.success)
-      throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      throw new Error(
+        `${file}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
     if (result.data.name !== name.slice(0, -4)) throw new Error(`${file}: name must equal the file name`);
     tables.push(result.data);
   }
@@ -40,7 +57,8 @@ export function loadKustoTables(contentDir: string): KustoTable[] {
  * Sentinel's watchlist function. Its result has the fixed columns below plus one column per
  * watchlist column, so it is declared as an open table: any column name after it is accepted.
  */
-const WATCHLIST_COLUMNS = "(_DTItemId:string, LastUpdatedTimeUTC:datetime, SearchKey:string, WatchlistItem:dynamic)";
+const WATCHLIST_COLUMNS =
+  "(_DTItemId:string, LastUpdatedTimeUTC:datetime, SearchKey:string, WatchlistItem:dynamic)";
 
 /**
  * Defender XDR's FileProfile() enrichment, with the columns it adds. Its arguments name a column
@@ -56,7 +74,13 @@ const FILE_PROFILE_COLUMNS =
 export function kustoGlobals(tables: KustoTable[]): KustoGlobals {
   const k = kusto();
   const symbols = tables.map((t) =>
-    k.table(t.name, t.open, `(${Object.entries(t.columns).map(([c, type]) => `${c}:${type}`).join(", ")})`),
+    k.table(
+      t.name,
+      t.open,
+      `(${Object.entries(t.columns)
+        .map(([c, type]) => `${c}:${type}`)
+        .join(", ")})`,
+    ),
   );
   symbols.push(k.func("FileProfile", "(T:(*))", `{ T | extend ${FILE_PROFILE_COLUMNS} }`));
   symbols.push(k.openTableFunc("_GetWatchlist", ["watchlistAlias"], WATCHLIST_COLUMNS));

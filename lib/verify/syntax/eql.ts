@@ -41,8 +41,15 @@ function checkEvent(text: string, tokens: Token[], at: Token | undefined): Query
   const [category, where] = tokens;
   if (!category) return [problem(text, at, "expected an event query such as `process where ...`")];
   if (category.kind !== "word" || !EQL_CATEGORIES.has(category.text.toLowerCase()))
-    return [problem(text, category, `"${category.text}" is not an event category (any, process, file, network, registry, ...)`)];
-  if (where?.text.toLowerCase() !== "where") return [problem(text, where ?? category, `expected "where" after "${category.text}"`)];
+    return [
+      problem(
+        text,
+        category,
+        `"${category.text}" is not an event category (any, process, file, network, registry, ...)`,
+      ),
+    ];
+  if (where?.text.toLowerCase() !== "where")
+    return [problem(text, where ?? category, `expected "where" after "${category.text}"`)];
   if (tokens.length < 3) return [problem(text, where, 'a condition must follow "where"')];
   return [];
 }
@@ -66,7 +73,8 @@ function checkStructure(text: string, body: Token[], depth: number[]): QueryProb
   const problems: QueryProblem[] = [];
   const parts = groups(body, depth);
   const needed = 2;
-  if (parts.length < needed) problems.push(problem(text, head, `a ${keyword} needs at least ${needed} [bracketed] event queries`));
+  if (parts.length < needed)
+    problems.push(problem(text, head, `a ${keyword} needs at least ${needed} [bracketed] event queries`));
   for (const part of parts) problems.push(...checkEvent(text, part.inner, part.open));
   if (keyword === "sample" && body[1]?.text.toLowerCase() !== "by")
     problems.push(problem(text, body[1] ?? head, 'a sample needs "by" join keys'));

@@ -36,8 +36,12 @@ export const RULES: LexRules = {
 function checkCommand(text: string, head: Token | undefined, pipe: Token | undefined, first: boolean) {
   if (!head) return problem(text, pipe, pipe ? "a pipe must be followed by a command" : "the query is empty");
   const name = head.text.toUpperCase();
-  if (first) return SOURCE.has(name) ? null : problem(text, head, `an ES|QL query starts with FROM, ROW, SHOW or TS, not "${head.text}"`);
-  if (head.kind !== "word" || !PROCESSING.has(name)) return problem(text, head, `"${head.text}" is not an ES|QL processing command`);
+  if (first)
+    return SOURCE.has(name)
+      ? null
+      : problem(text, head, `an ES|QL query starts with FROM, ROW, SHOW or TS, not "${head.text}"`);
+  if (head.kind !== "word" || !PROCESSING.has(name))
+    return problem(text, head, `"${head.text}" is not an ES|QL processing command`);
   return null;
 }
 
@@ -45,7 +49,12 @@ export function checkEsql(text: string): QueryProblem[] {
   const { tokens, problems } = lex(text, RULES);
   problems.push(...checkBrackets(text, tokens));
   const rlike = tokens.filter((t, i) => t.kind === "string" && tokens[i - 1]?.text.toUpperCase() === "RLIKE");
-  problems.push(...checkRegexTokens(text, rlike.map((t) => ({ token: t, body: stringBody(t) }))));
+  problems.push(
+    ...checkRegexTokens(
+      text,
+      rlike.map((t) => ({ token: t, body: stringBody(t) })),
+    ),
+  );
   const depth = depths(tokens);
   let command = "";
   let first = true;
@@ -66,7 +75,9 @@ export function checkEsql(text: string): QueryProblem[] {
       return;
     }
     if (command === "WHERE" && t.kind === "punct" && t.text === "=")
-      problems.push(problem(text, t, 'ES|QL compares with "==": "=" is only for assignments in EVAL and STATS'));
+      problems.push(
+        problem(text, t, 'ES|QL compares with "==": "=" is only for assignments in EVAL and STATS'),
+      );
   });
   return problems;
 }

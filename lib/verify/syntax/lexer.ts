@@ -172,7 +172,11 @@ export function checkBrackets(text: string, tokens: Token[]): QueryProblem[] {
       else if (PAIRS[open.text] !== t.text) {
         const at = position(text, open.start);
         problems.push(
-          problemAt(text, t.start, `"${t.text}" closes "${open.text}" opened at line ${at.line}, column ${at.column}`),
+          problemAt(
+            text,
+            t.start,
+            `"${t.text}" closes "${open.text}" opened at line ${at.line}, column ${at.column}`,
+          ),
         );
       }
     }

@@ -41,7 +41,10 @@ export function stringBody(token: Token): string {
   return t.slice(1, -1).replace(/\\([\\"])/g, "$1");
 }
 
-export function checkRegexTokens(text: string, regexes: Array<{ token: Token; body: string }>): QueryProblem[] {
+export function checkRegexTokens(
+  text: string,
+  regexes: Array<{ token: Token; body: string }>,
+): QueryProblem[] {
   return regexes.flatMap(({ token, body }) => {
     const error = regexError(body);
     return error ? [problem(text, token, error)] : [];

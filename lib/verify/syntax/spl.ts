@@ -40,7 +40,12 @@ export const RULES: LexRules = {
   operators: ["==", "!=", "<=", ">="],
 };
 
-function commandProblem(text: string, head: Token | undefined, pipe: Token, leading: boolean): QueryProblem | null {
+function commandProblem(
+  text: string,
+  head: Token | undefined,
+  pipe: Token,
+  leading: boolean,
+): QueryProblem | null {
   if (!head || (head.kind === "punct" && (head.text === "|" || head.text === "]")))
     return problem(text, pipe, "a pipe must be followed by a command");
   if (head.kind === "word" && head.text.startsWith("`")) return null; // macro
@@ -48,7 +53,11 @@ function commandProblem(text: string, head: Token | undefined, pipe: Token, lead
   if (head.kind !== "word" || !COMMANDS.has(name))
     return problem(text, head, `"${head.text}" is not an SPL command`);
   if (leading && !GENERATING.has(name))
-    return problem(text, head, `"${head.text}" is not a generating command, so it cannot start a search with "|"`);
+    return problem(
+      text,
+      head,
+      `"${head.text}" is not a generating command, so it cannot start a search with "|"`,
+    );
   return null;
 }
 
@@ -60,9 +69,16 @@ export function checkSpl(text: string): QueryProblem[] {
   const regexes = visible.filter((t, i) => {
     if (t.kind !== "string") return false;
     const before = visible.slice(Math.max(0, i - 4), i).map((b) => b.text.toLowerCase());
-    return (before.at(-1) === "," && before.at(-3) === "(" && before.at(-4) === "match") || before.includes("rex");
+    return (
+      (before.at(-1) === "," && before.at(-3) === "(" && before.at(-4) === "match") || before.includes("rex")
+    );
   });
-  problems.push(...checkRegexTokens(text, regexes.map((t) => ({ token: t, body: stringBody(t) }))));
+  problems.push(
+    ...checkRegexTokens(
+      text,
+      regexes.map((t) => ({ token: t, body: stringBody(t) })),
+    ),
+  );
   visible.forEach((t, i) => {
     if (t.kind !== "punct" || t.text !== "|") return;
     const previous = visible[i - 1];

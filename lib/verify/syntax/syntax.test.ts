@@ -8,7 +8,8 @@ import { checkSpl } from "@/lib/verify/syntax/spl";
 import { checkYaraL } from "@/lib/verify/syntax/yara-l";
 import type { QueryChecker } from "@/lib/verify/types";
 
-const messages = (check: QueryChecker, text: string) => check(text).map((p) => `${p.line}:${p.column} ${p.message}`);
+const messages = (check: QueryChecker, text: string) =>
+  check(text).map((p) => `${p.line}:${p.column} ${p.message}`);
 
 describe("SPL", () => {
   const good = `index=wineventlog EventCode=4688 New_Process_Name="*\\\\rundll32.exe" \`security_content_ctime(firstTime)\`
@@ -20,7 +21,9 @@ describe("SPL", () => {
     expect(messages(checkSpl, good)).toEqual([]);
   });
   it("rejects an unknown command after a pipe", () => {
-    expect(messages(checkSpl, "index=x | stast count by host")).toEqual(['1:11 "stast" is not an SPL command']);
+    expect(messages(checkSpl, "index=x | stast count by host")).toEqual([
+      '1:11 "stast" is not an SPL command',
+    ]);
   });
   it("rejects a leading pipe without a generating command", () => {
     expect(messages(checkSpl, "| stats count")[0]).toContain("not a generating command");
@@ -49,7 +52,9 @@ describe("ES|QL", () => {
     expect(messages(checkEsql, "WHERE a == 1")[0]).toContain("starts with FROM, ROW, SHOW or TS");
   });
   it("rejects an unknown processing command", () => {
-    expect(messages(checkEsql, "FROM logs-* | FILTER a == 1")).toEqual(['1:15 "FILTER" is not an ES|QL processing command']);
+    expect(messages(checkEsql, "FROM logs-* | FILTER a == 1")).toEqual([
+      '1:15 "FILTER" is not an ES|QL processing command',
+    ]);
   });
   it("rejects = for equality in WHERE and single-quoted strings", () => {
     expect(messages(checkEsql, 'FROM logs-* | WHERE a = "b"')[0]).toContain('compares with "=="');
@@ -70,7 +75,9 @@ describe("EQL", () => {
   it("accepts a sequence, event queries and sample", () => {
     expect(messages(checkEql, good)).toEqual([]);
     expect(messages(checkEql, 'registry where registry.path : "*\\\\Run\\\\*" // why')).toEqual([]);
-    expect(messages(checkEql, 'sample by host.id [process where true] [network where destination.port == 443]')).toEqual([]);
+    expect(
+      messages(checkEql, "sample by host.id [process where true] [network where destination.port == 443]"),
+    ).toEqual([]);
   });
   it("rejects unknown event categories and a missing where", () => {
     expect(messages(checkEql, "processes where true")[0]).toContain('"processes" is not an event category');
@@ -78,9 +85,9 @@ describe("EQL", () => {
   });
   it("rejects a sequence with one event, a bad maxspan, and a sample without by", () => {
     expect(messages(checkEql, "sequence [process where true]")[0]).toContain("at least 2");
-    expect(messages(checkEql, "sequence with maxspan=5 minutes [process where true] [file where true]")[0]).toContain(
-      "maxspan takes a duration",
-    );
+    expect(
+      messages(checkEql, "sequence with maxspan=5 minutes [process where true] [file where true]")[0],
+    ).toContain("maxspan takes a duration");
     expect(messages(checkEql, "sample [process where true] [file where true]")[0]).toContain('needs "by"');
   });
   it("rejects =, single quotes, unknown pipes and unbalanced brackets", () => {
@@ -115,18 +122,25 @@ describe("YARA-L", () => {
   it("requires meta, events and condition sections, in order", () => {
     const noMeta = good.replace(/ {2}meta:\n.*\n/, "");
     expect(messages(checkYaraL, noMeta)[0]).toContain("no meta: section");
-    const swapped = good.replace("  match:\n    $ip over 1h\n", "").replace("condition:", "condition:\n    $e\n  match:\n    $ip over 1h\n  x:");
+    const swapped = good
+      .replace("  match:\n    $ip over 1h\n", "")
+      .replace("condition:", "condition:\n    $e\n  match:\n    $ip over 1h\n  x:");
     expect(messages(checkYaraL, swapped).join("\n")).toContain("match: must come before condition:");
   });
   it("requires match: when outcome aggregates or events correlate", () => {
     const noMatch = good.replace("  match:\n    $ip over 1h\n", "");
-    expect(messages(checkYaraL, noMatch)[0]).toContain("outcome aggregates with count_distinct(), which needs a match: section");
-    const twoEvents = 'rule x {\n meta:\n  a = "b"\n events:\n  $a.metadata.event_type = "X"\n  $b.metadata.event_type = "Y"\n condition:\n  $a and $b\n}';
+    expect(messages(checkYaraL, noMatch)[0]).toContain(
+      "outcome aggregates with count_distinct(), which needs a match: section",
+    );
+    const twoEvents =
+      'rule x {\n meta:\n  a = "b"\n events:\n  $a.metadata.event_type = "X"\n  $b.metadata.event_type = "Y"\n condition:\n  $a and $b\n}';
     expect(messages(checkYaraL, twoEvents)[0]).toContain("needs a match: section");
   });
   it("rejects match without over, undefined condition variables and unclosed regexes", () => {
     expect(messages(checkYaraL, good.replace("$ip over 1h", "$ip"))[0]).toContain("needs `over <window>`");
-    expect(messages(checkYaraL, good.replace("$e and $hosts >= 3", "$x and $hosts >= 3"))[0]).toContain("$x is not defined");
+    expect(messages(checkYaraL, good.replace("$e and $hosts >= 3", "$x and $hosts >= 3"))[0]).toContain(
+      "$x is not defined",
+    );
     expect(messages(checkYaraL, good.replace("/\\\\mstsc\\.exe$/", "/mstsc"))[0]).toContain("regex literal");
   });
 });
@@ -167,7 +181,11 @@ describe("regex bodies", () => {
     expect(messages(checkSpl, 'index=x | where match(cmd, "a)b")')[0]).toContain('unbalanced ")"');
     expect(messages(checkSpl, 'index=x | rex field=cmd "(?<user>[^ ]+"')[0]).toContain('unbalanced "("');
     expect(messages(checkEsql, 'FROM x | WHERE a RLIKE "[abc"')[0]).toContain("character class");
-    const rule = 'rule x {\n meta:\n  a = "b"\n events:\n  $e.f = /a(b/\n  re.regex($e.g, `c[d`)\n condition:\n  $e\n}';
-    expect(messages(checkYaraL, rule)).toEqual(['5:10 unbalanced "(" in regex', "6:18 character class [ is never closed"]);
+    const rule =
+      'rule x {\n meta:\n  a = "b"\n events:\n  $e.f = /a(b/\n  re.regex($e.g, `c[d`)\n condition:\n  $e\n}';
+    expect(messages(checkYaraL, rule)).toEqual([
+      '5:10 unbalanced "(" in regex',
+      "6:18 character class [ is never closed",
+    ]);
   });
 });

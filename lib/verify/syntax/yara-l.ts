@@ -33,7 +33,12 @@ function sectionsOf(tokens: Token[], depth: number[]): Section[] {
   let colon = -1;
   tokens.forEach((t, i) => {
     if (i === colon) return;
-    if (depth[i] === 1 && t.kind === "word" && tokens[i + 1]?.text === ":" && SECTION_ORDER.includes(t.text)) {
+    if (
+      depth[i] === 1 &&
+      t.kind === "word" &&
+      tokens[i + 1]?.text === ":" &&
+      SECTION_ORDER.includes(t.text)
+    ) {
       out.push({ name: t.text, header: t, tokens: [] });
       colon = i + 1;
     } else if (depth[i]! >= 1) out.at(-1)?.tokens.push(t);
@@ -41,7 +46,8 @@ function sectionsOf(tokens: Token[], depth: number[]): Section[] {
   return out;
 }
 
-const eventVar = (t: Token) => (t.kind === "word" && t.text.startsWith("$") && t.text.includes(".") ? t.text.split(".")[0]! : null);
+const eventVar = (t: Token) =>
+  t.kind === "word" && t.text.startsWith("$") && t.text.includes(".") ? t.text.split(".")[0]! : null;
 
 export function checkYaraL(text: string): QueryProblem[] {
   const { tokens, problems } = lex(text, RULES);
@@ -50,7 +56,9 @@ export function checkYaraL(text: string): QueryProblem[] {
     ...checkRegexTokens(text, [
       ...tokens.filter((t) => t.kind === "regex").map((t) => ({ token: t, body: literalBody(t) })),
       ...tokens
-        .filter((t, i) => t.kind === "string" && tokens[i - 1]?.text === "," && tokens[i - 4]?.text === "re.regex")
+        .filter(
+          (t, i) => t.kind === "string" && tokens[i - 1]?.text === "," && tokens[i - 4]?.text === "re.regex",
+        )
         .map((t) => ({ token: t, body: stringBody(t) })),
     ]),
   );
@@ -68,29 +76,54 @@ export function checkYaraL(text: string): QueryProblem[] {
   const order = sections.map((s) => SECTION_ORDER.indexOf(s.name));
   sections.forEach((s, i) => {
     if (i > 0 && order[i]! < order[i - 1]!)
-      problems.push(problem(text, s.header, `${s.name}: must come before ${sections[i - 1]!.name}: (order: ${SECTION_ORDER.join(", ")})`));
+      problems.push(
+        problem(
+          text,
+          s.header,
+          `${s.name}: must come before ${sections[i - 1]!.name}: (order: ${SECTION_ORDER.join(", ")})`,
+        ),
+      );
   });
 
   const events = byName.get("events")?.tokens ?? [];
   const eventVars = new Set(events.map(eventVar).filter((v): v is string => v !== null));
-  const defined = new Set(events.filter((t) => t.kind === "word" && t.text.startsWith("$")).map((t) => t.text.split(".")[0]!));
+  const defined = new Set(
+    events.filter((t) => t.kind === "word" && t.text.startsWith("$")).map((t) => t.text.split(".")[0]!),
+  );
   const outcome = byName.get("outcome")?.tokens ?? [];
   for (const t of outcome) if (t.text.startsWith("$") && !t.text.includes(".")) defined.add(t.text);
   const match = byName.get("match");
   const condition = byName.get("condition")?.tokens ?? [];
-  const aggregated = outcome.find((t, i) => t.kind === "word" && AGGREGATES.has(t.text) && outcome[i + 1]?.text === "(");
+  const aggregated = outcome.find(
+    (t, i) => t.kind === "word" && AGGREGATES.has(t.text) && outcome[i + 1]?.text === "(",
+  );
   const counted = condition.find((t) => t.text.startsWith("#"));
   if (!match) {
     if (eventVars.size > 1)
-      problems.push(problem(text, byName.get("events")?.header, `events use ${eventVars.size} event variables (${[...eventVars].join(", ")}), which needs a match: section`));
-    if (aggregated) problems.push(problem(text, aggregated, `outcome aggregates with ${aggregated.text}(), which needs a match: section`));
-    if (counted) problems.push(problem(text, counted, `condition counts ${counted.text}, which needs a match: section`));
+      problems.push(
+        problem(
+          text,
+          byName.get("events")?.header,
+          `events use ${eventVars.size} event variables (${[...eventVars].join(", ")}), which needs a match: section`,
+        ),
+      );
+    if (aggregated)
+      problems.push(
+        problem(
+          text,
+          aggregated,
+          `outcome aggregates with ${aggregated.text}(), which needs a match: section`,
+        ),
+      );
+    if (counted)
+      problems.push(problem(text, counted, `condition counts ${counted.text}, which needs a match: section`));
   } else {
     const over = match.tokens.findIndex((t) => t.text === "over");
     if (over === -1 || !/^\d+[smhd]$/.test(match.tokens[over + 1]?.text ?? ""))
       problems.push(problem(text, match.header, "match: needs `over <window>` such as `over 10m`"));
     for (const t of match.tokens.slice(0, over === -1 ? undefined : over))
-      if (t.text.startsWith("$") && !defined.has(t.text)) problems.push(problem(text, t, `${t.text} is not a placeholder defined in events:`));
+      if (t.text.startsWith("$") && !defined.has(t.text))
+        problems.push(problem(text, t, `${t.text} is not a placeholder defined in events:`));
   }
   for (const t of condition) {
     const name = t.text.startsWith("#") ? `$${t.text.slice(1)}` : t.text;

@@ -1,0 +1,129 @@
+// SPL names: data-model datasets and sourcetypes (tables), fields in search terms, eval and
+// where expressions, stats functions and BY clauses, table/fields/dedup/sort lists. Fields the
+// search creates (eval x=, AS x, rex named groups, lookup OUTPUT, spath output=) are created.
+import { lex, type Token } from "@/lib/verify/syntax/lexer";
+import { RULES } from "@/lib/verify/syntax/spl";
+import { COMPARISONS, isPunct, isWord, namedGroups, unquote, type Extracted, type NameRef } from "@/lib/verify/names/types";
+
+const KEYWORDS = new Set("and or not xor in like as by over where output outputnew true false null".split(" "));
+/** Commands whose arguments are field lists (besides options `name=value`). */
+const LIST_COMMANDS = new Set(["table", "fields", "dedup", "sort", "mvexpand", "makemv", "fillnull", "transaction", "bin", "bucket", "top", "rare", "convert", "filldown", "nomv", "mvcombine"]);
+const EXPRESSION_COMMANDS = new Set(["eval", "where"]);
+const STATS_COMMANDS = new Set(["stats", "eventstats", "streamstats", "chart", "timechart", "tstats", "sistats", "geostats"]);
+const SEARCH_COMMANDS = new Set(["search", "regex"]);
+/** Search terms whose values name a table rather than a field value. */
+const SOURCE_TERMS = new Set(["sourcetype", "datamodel"]);
+const IGNORED_TERMS = new Set(["index", "source", "eventtype", "tag", "host_tag", "nodename", "earliest", "latest"]);
+/** Fields `iplocation` adds. */
+const IPLOCATION = ["City", "Country", "Region", "lat", "lon"];
+
+type Segment = { command: string; tokens: Token[] };
+
+/** Splits the query at pipes and subsearch brackets; text not after a pipe is a search. */
+function segments(tokens: Token[]): Segment[] {
+  const out: Segment[] = [];
+  let current: Token[] = [];
+  let afterPipe = false;
+  const flush = () => {
+    const head = current[0];
+    if (afterPipe && head?.kind === "word") out.push({ command: head.text.toLowerCase(), tokens: current.slice(1) });
+    else if (current.length > 0) out.push({ command: "search", tokens: current });
+    current = [];
+  };
+  for (const t of tokens) {
+    if (isPunct(t, "|", "[", "]")) {
+      flush();
+      afterPipe = t.text === "|";
+      continue;
+    }
+    current.push(t);
+  }
+  flush();
+  return out;
+}
+
+/** A field reference; in expressions `a-b` and `a.` (concatenation) are split off the name. */
+function field(refs: NameRef[], t: Token, expression = false) {
+  const quoted = t.text.startsWith("'");
+  const raw = quoted ? t.text.slice(1, -1) : t.text;
+  if (raw.includes("*") || raw.startsWith("`")) return;
+  const offset = t.start + (quoted ? 1 : 0);
+  if (quoted) return refs.push({ kind: "field", name: raw, offset });
+  let at = 0;
+  for (const part of expression ? raw.split(/(?<=[^.])-/) : [raw]) {
+    const name = part.replace(/\.+$/, "");
+    if (/^[A-Za-z_]/.test(name)) refs.push({ kind: "field", name, offset: offset + at });
+    at += part.length + 1;
+  }
+}
+
+function walk(seg: Segment, refs: NameRef[], created: Set<string>) {
+  const { command, tokens } = seg;
+  let clause = command === "tstats" ? "stats" : command;
+  tokens.forEach((t, i) => {
+    const next = tokens[i + 1];
+    const previous = tokens[i - 1];
+    if (t.kind === "string") {
+      if (command === "rex") for (const g of namedGroups(unquote(t))) created.add(g);
+      if (isPunct(previous, "=") && SOURCE_TERMS.has((tokens[i - 2]?.text ?? "").toLowerCase()))
+        refs.push({ kind: "table", name: unquote(t), offset: t.start + 1, scope: tokens[i - 2]?.text.toLowerCase() });
+      return;
+    }
+    if (t.kind !== "word") return;
+    const lower = t.text.toLowerCase();
+    if (lower === "where" && command === "tstats") clause = "search";
+    if ((lower === "by" || lower === "over") && clause === "stats") clause = "by";
+    if (isWord(previous, "as")) return created.add(t.text);
+    if (KEYWORDS.has(lower) || isPunct(next, "(")) return;
+    const before = tokens[i - 2];
+    if (isPunct(previous, "=") && before?.kind === "word") {
+      const term = before.text.toLowerCase();
+      if (SOURCE_TERMS.has(term)) refs.push({ kind: "table", name: t.text, offset: t.start, scope: term });
+      else if (clause === "eval" || clause === "where") field(refs, t, true);
+      else if (term === "field" || term === "input") field(refs, t);
+      else if (term === "output" || term === "outputfield") created.add(t.text);
+      return;
+    }
+    if (isPunct(previous, "!=", "<", ">", "<=", ">=", "==") && clause !== "eval" && clause !== "where") return;
+    if (isPunct(previous, "-") && LIST_COMMANDS.has(clause)) return field(refs, t); // sort -count
+    const assigns = isPunct(next, "=");
+    if (assigns) {
+      if (clause === "eval" && (i === 0 || isPunct(previous, ","))) return created.add(t.text);
+      if (SOURCE_TERMS.has(lower) || IGNORED_TERMS.has(lower)) return;
+      if (clause === "search" || clause === "eval" || clause === "where" || clause === "regex") return field(refs, t);
+      return; // a command option such as summariesonly=false or span=1h
+    }
+    if (next?.kind === "punct" && COMPARISONS.has(next.text)) return field(refs, t);
+    if (isWord(next, "in")) return field(refs, t);
+    if (clause === "eval" || clause === "where") return field(refs, t, true);
+    if (clause === "by" || LIST_COMMANDS.has(clause)) return field(refs, t);
+    if (clause === "rename") return field(refs, t);
+    if (clause === "lookup") {
+      if (lower === "outputnew" || lower === "output") clause = "lookup-output";
+      else if (i > 0) field(refs, t);
+      return;
+    }
+    if (clause === "lookup-output") return created.add(t.text);
+    if (clause === "stats" && depthOf(tokens, i) > 0) return field(refs, t);
+    if (clause === "stats") return created.add(t.text); // `count` without parentheses names its column
+  });
+  if (command === "iplocation") IPLOCATION.forEach((f) => created.add(f));
+}
+
+function depthOf(tokens: Token[], i: number): number {
+  let depth = 0;
+  for (let j = 0; j < i; j++) {
+    if (isPunct(tokens[j], "(")) depth++;
+    else if (isPunct(tokens[j], ")")) depth--;
+  }
+  return depth;
+}
+
+export function extractSpl(text: string): Extracted {
+  const { tokens } = lex(text, RULES);
+  const visible = tokens.filter((t) => !(t.kind === "string" && t.text.startsWith("```")));
+  const refs: NameRef[] = [];
+  const created = new Set<string>();
+  for (const seg of segments(visible)) walk(seg, refs, created);
+  return { refs, created };
+}
