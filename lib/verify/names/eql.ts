@@ -25,7 +25,8 @@ export function extractEql(text: string, enumerated: (field: string) => boolean 
     if (KEYWORDS.has(t.text.toLowerCase()) || isPunct(tokens[i - 1], "=")) return;
     refs.push({ kind: "field", name: t.text, offset: t.start });
     if (enumerated(t.text))
-      for (const v of literalsAfter(tokens, i)) refs.push({ kind: "value", name: unquote(v), offset: v.start + 1, scope: t.text });
+      for (const v of literalsAfter(tokens, i))
+        refs.push({ kind: "value", name: unquote(v), offset: v.start + 1, scope: t.text });
   });
   return { refs, created: new Set() };
 }

@@ -2,11 +2,20 @@
 // Columns the query makes (EVAL/STATS `x =`, RENAME ... AS x, GROK/DISSECT keys) are created.
 import { lex, type Token } from "@/lib/verify/syntax/lexer";
 import { RULES } from "@/lib/verify/syntax/esql";
-import { isPunct, isWord, literalsAfter, unquote, type Extracted, type NameRef } from "@/lib/verify/names/types";
+import {
+  isPunct,
+  isWord,
+  literalsAfter,
+  unquote,
+  type Extracted,
+  type NameRef,
+} from "@/lib/verify/names/types";
 
 const KEYWORDS = new Set(
   `from where and or not in like rlike is null by asc desc nulls first last eval stats sort limit keep drop rename as
-  grok dissect mv_expand enrich on with metadata true false row show lookup join inline sample fork completion`.split(/\s+/),
+  grok dissect mv_expand enrich on with metadata true false row show lookup join inline sample fork completion`.split(
+    /\s+/,
+  ),
 );
 const TIME_UNITS = /^(millisecond|second|minute|hour|day|week|month|quarter|year)s?$|^(ms|s|m|h|d)$/i;
 
@@ -23,7 +32,8 @@ export function extractEsql(text: string, enumerated: (field: string) => boolean
     const previous = tokens[i - 1];
     if (isPunct(t, "|")) command = "";
     if (t.kind === "string" && (command === "grok" || command === "dissect"))
-      for (const m of unquote(t).matchAll(/%\{(?:[A-Z0-9_]+:)?([A-Za-z_@][\w.@]*)(?::\w+)?\}/g)) created.add(m[1] ?? "");
+      for (const m of unquote(t).matchAll(/%\{(?:[A-Z0-9_]+:)?([A-Za-z_@][\w.@]*)(?::\w+)?\}/g))
+        created.add(m[1] ?? "");
     if (t.kind !== "word") return;
     const lower = t.text.toLowerCase();
     if (!command && (previous === undefined || isPunct(previous, "|"))) {
@@ -45,7 +55,8 @@ export function extractEsql(text: string, enumerated: (field: string) => boolean
     if (name.includes("*")) return; // KEEP / DROP patterns
     refs.push({ kind: "field", name, offset: t.start + (t.text.startsWith("`") ? 1 : 0) });
     if (enumerated(name))
-      for (const v of literalsAfter(tokens, i)) refs.push({ kind: "value", name: unquote(v), offset: v.start + 1, scope: name });
+      for (const v of literalsAfter(tokens, i))
+        refs.push({ kind: "value", name: unquote(v), offset: v.start + 1, scope: name });
   });
   return { refs, created };
 }

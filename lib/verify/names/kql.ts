@@ -29,7 +29,8 @@ export function extractKql(text: string, isTable: (name: string) => boolean): Ex
     const at = tokens[i + 1]?.text === "!" ? i + 1 : i;
     const op = tokens[at + 1];
     if (!((op?.kind === "punct" && EXACT.has(op.text)) || isWord(op, "in"))) return;
-    for (const v of literalsAfter(tokens, at)) refs.push({ kind: "value", name: unquote(v), offset: v.start + 1, scope: "ActionType" });
+    for (const v of literalsAfter(tokens, at))
+      refs.push({ kind: "value", name: unquote(v), offset: v.start + 1, scope: "ActionType" });
   });
   return { refs, created: new Set() };
 }

@@ -3,7 +3,14 @@
 // are created, not looked up.
 import { lex, type Token } from "@/lib/verify/syntax/lexer";
 import { RULES } from "@/lib/verify/syntax/logscale";
-import { COMPARISONS, isPunct, namedGroups, unquote, type Extracted, type NameRef } from "@/lib/verify/names/types";
+import {
+  COMPARISONS,
+  isPunct,
+  namedGroups,
+  unquote,
+  type Extracted,
+  type NameRef,
+} from "@/lib/verify/names/types";
 
 const KEYWORDS = new Set("and or not case match in like true false asc desc".split(" "));
 /** Function parameters whose value names an input field. */
@@ -43,8 +50,10 @@ export function extractLogScale(text: string): Extracted {
     const frame = stack.at(-1);
     if (t.kind === "regex" || t.kind === "string") for (const g of namedGroups(t.text)) created.add(g);
     if (t.kind === "punct") {
-      if (t.text === "(") stack.push({ fn: previous?.kind === "word" ? previous.text.toLowerCase() : "", param: "", lists: 0 });
-      else if (t.text === "{") stack.push({ fn: "", param: "", lists: 0 }); // case / subquery: filters again
+      if (t.text === "(")
+        stack.push({ fn: previous?.kind === "word" ? previous.text.toLowerCase() : "", param: "", lists: 0 });
+      else if (t.text === "{")
+        stack.push({ fn: "", param: "", lists: 0 }); // case / subquery: filters again
       else if (t.text === ")" || t.text === "}") stack.pop();
       else if (frame && t.text === "[") frame.lists++;
       else if (frame && t.text === "]") frame.lists--;
@@ -73,7 +82,8 @@ export function extractLogScale(text: string): Extracted {
     refs.push({ kind: "field", name: t.text, offset: t.start });
     const value = tokens[i + 2];
     if (t.text === EVENT_NAME && next?.kind === "punct" && COMPARISONS.has(next.text) && value)
-      for (const v of eventNames(value)) refs.push({ kind: "value", name: v.name, offset: v.offset, scope: EVENT_NAME });
+      for (const v of eventNames(value))
+        refs.push({ kind: "value", name: v.name, offset: v.offset, scope: EVENT_NAME });
   });
   return { refs, created };
 }

@@ -59,19 +59,37 @@ function add(registry: Registry, data: RegistryFile, source: Source) {
 /** ECS from the package: every field, and the allowed values of the categorisation fields. */
 function addEcs(registry: Registry) {
   const values: Record<string, string[]> = {};
-  for (const [name, spec] of Object.entries(EcsFlat as Record<string, { allowed_values?: Array<{ name: string }> }>)) {
+  for (const [name, spec] of Object.entries(
+    EcsFlat as Record<string, { allowed_values?: Array<{ name: string }> }>,
+  )) {
     registry.fields.add(name);
     if (spec.allowed_values) values[name] = spec.allowed_values.map((v) => v.name);
   }
   const categories = values["event.category"] ?? [];
   add(
     registry,
-    registryFileSchema.parse({ platform: "elastic", source: "npm @elastic/ecs (EcsFlat)", version: EcsVersion, docs: "https://www.elastic.co/docs/reference/ecs/ecs-field-reference", tables: categories, values }),
-    { file: "node_modules/@elastic/ecs", source: "npm @elastic/ecs (EcsFlat)", version: EcsVersion, docs: "https://www.elastic.co/docs/reference/ecs/ecs-field-reference" },
+    registryFileSchema.parse({
+      platform: "elastic",
+      source: "npm @elastic/ecs (EcsFlat)",
+      version: EcsVersion,
+      docs: "https://www.elastic.co/docs/reference/ecs/ecs-field-reference",
+      tables: categories,
+      values,
+    }),
+    {
+      file: "node_modules/@elastic/ecs",
+      source: "npm @elastic/ecs (EcsFlat)",
+      version: EcsVersion,
+      docs: "https://www.elastic.co/docs/reference/ecs/ecs-field-reference",
+    },
   );
 }
 
-const kustoActionTypes = z.looseObject({ name: z.string(), docs: z.string(), action_types: z.array(z.string()).optional() });
+const kustoActionTypes = z.looseObject({
+  name: z.string(),
+  docs: z.string(),
+  action_types: z.array(z.string()).optional(),
+});
 
 function addKusto(registry: Registry, contentDir: string) {
   const dir = path.join(contentDir, "registry", "kusto-tables");
@@ -82,7 +100,12 @@ function addKusto(registry: Registry, contentDir: string) {
     if (!table.action_types) continue;
     registry.tables.add(table.name);
     registry.values.set(`${table.name}.ActionType`, new Set(table.action_types));
-    registry.sources.push({ file: `registry/kusto-tables/${name}`, source: "Microsoft table reference", version: "advanced hunting schema", docs: table.docs });
+    registry.sources.push({
+      file: `registry/kusto-tables/${name}`,
+      source: "Microsoft table reference",
+      version: "advanced hunting schema",
+      docs: table.docs,
+    });
   }
 }
 
@@ -99,9 +122,17 @@ export function loadRegistries(contentDir: string): Record<NamePlatform, Registr
       const file = path.posix.join("registry", "fields", platform, name);
       const result = registryFileSchema.safeParse(parse(fs.readFileSync(path.join(dir, name), "utf8")));
       if (!result.success)
-        throw new Error(`${file}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-      if (result.data.platform !== platform) throw new Error(`${file}: platform must be "${platform}", the folder it is in`);
-      add(out[platform as NamePlatform], result.data, { file, source: result.data.source, version: result.data.version, docs: result.data.docs });
+        throw new Error(
+          `${file}: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+        );
+      if (result.data.platform !== platform)
+        throw new Error(`${file}: platform must be "${platform}", the folder it is in`);
+      add(out[platform as NamePlatform], result.data, {
+        file,
+        source: result.data.source,
+        version: result.data.version,
+        docs: result.data.docs,
+      });
     }
   }
   return out;

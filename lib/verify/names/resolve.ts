@@ -22,8 +22,20 @@ export const PLATFORM_OF: Record<QueryLanguage, NamePlatform> = {
   kql: "kusto",
 };
 
-export type UnknownName = { kind: NameRef["kind"]; name: string; line: number; column: number; message: string; suggestions: string[] };
-export type NameResult = { platform: NamePlatform; checked: number; resolved: number; unknown: UnknownName[] };
+export type UnknownName = {
+  kind: NameRef["kind"];
+  name: string;
+  line: number;
+  column: number;
+  message: string;
+  suggestions: string[];
+};
+export type NameResult = {
+  platform: NamePlatform;
+  checked: number;
+  resolved: number;
+  unknown: UnknownName[];
+};
 
 /** The enumeration key for a field: the field itself, or a documented suffix (`asset.platform`). */
 function enumKey(registry: Registry, field: string): string | undefined {
@@ -83,7 +95,9 @@ export function resolveNames(item: QueryItem, registry: Registry): NameResult {
     let candidates: Iterable<string>;
     if (ref.kind === "value") {
       const key = registry.platform === "kusto" ? undefined : enumKey(registry, ref.scope ?? "");
-      const lists = key ? [key] : tables.map((t) => `${t}.${ref.scope}`).filter((k) => registry.values.has(k));
+      const lists = key
+        ? [key]
+        : tables.map((t) => `${t}.${ref.scope}`).filter((k) => registry.values.has(k));
       if (lists.length === 0) continue; // no documented enumeration for this table
       const allowed = new Set(lists.flatMap((k) => [...(registry.values.get(k) ?? [])]));
       known = allowed.has(ref.name);

@@ -3,17 +3,61 @@
 // search creates (eval x=, AS x, rex named groups, lookup OUTPUT, spath output=) are created.
 import { lex, type Token } from "@/lib/verify/syntax/lexer";
 import { RULES } from "@/lib/verify/syntax/spl";
-import { COMPARISONS, isPunct, isWord, namedGroups, unquote, type Extracted, type NameRef } from "@/lib/verify/names/types";
+import {
+  COMPARISONS,
+  isPunct,
+  isWord,
+  namedGroups,
+  unquote,
+  type Extracted,
+  type NameRef,
+} from "@/lib/verify/names/types";
 
-const KEYWORDS = new Set("and or not xor in like as by over where output outputnew true false null".split(" "));
+const KEYWORDS = new Set(
+  "and or not xor in like as by over where output outputnew true false null".split(" "),
+);
 /** Commands whose arguments are field lists (besides options `name=value`). */
-const LIST_COMMANDS = new Set(["table", "fields", "dedup", "sort", "mvexpand", "makemv", "fillnull", "transaction", "bin", "bucket", "top", "rare", "convert", "filldown", "nomv", "mvcombine"]);
-const EXPRESSION_COMMANDS = new Set(["eval", "where"]);
-const STATS_COMMANDS = new Set(["stats", "eventstats", "streamstats", "chart", "timechart", "tstats", "sistats", "geostats"]);
+const LIST_COMMANDS = new Set([
+  "table",
+  "fields",
+  "dedup",
+  "sort",
+  "mvexpand",
+  "makemv",
+  "fillnull",
+  "transaction",
+  "bin",
+  "bucket",
+  "top",
+  "rare",
+  "convert",
+  "filldown",
+  "nomv",
+  "mvcombine",
+]);
+const STATS_COMMANDS = new Set([
+  "stats",
+  "eventstats",
+  "streamstats",
+  "chart",
+  "timechart",
+  "tstats",
+  "sistats",
+  "geostats",
+]);
 const SEARCH_COMMANDS = new Set(["search", "regex"]);
 /** Search terms whose values name a table rather than a field value. */
 const SOURCE_TERMS = new Set(["sourcetype", "datamodel"]);
-const IGNORED_TERMS = new Set(["index", "source", "eventtype", "tag", "host_tag", "nodename", "earliest", "latest"]);
+const IGNORED_TERMS = new Set([
+  "index",
+  "source",
+  "eventtype",
+  "tag",
+  "host_tag",
+  "nodename",
+  "earliest",
+  "latest",
+]);
 /** Fields `iplocation` adds. */
 const IPLOCATION = ["City", "Country", "Region", "lat", "lon"];
 
@@ -26,7 +70,8 @@ function segments(tokens: Token[]): Segment[] {
   let afterPipe = false;
   const flush = () => {
     const head = current[0];
-    if (afterPipe && head?.kind === "word") out.push({ command: head.text.toLowerCase(), tokens: current.slice(1) });
+    if (afterPipe && head?.kind === "word")
+      out.push({ command: head.text.toLowerCase(), tokens: current.slice(1) });
     else if (current.length > 0) out.push({ command: "search", tokens: current });
     current = [];
   };
@@ -59,14 +104,19 @@ function field(refs: NameRef[], t: Token, expression = false) {
 
 function walk(seg: Segment, refs: NameRef[], created: Set<string>) {
   const { command, tokens } = seg;
-  let clause = command === "tstats" ? "stats" : command;
+  let clause = STATS_COMMANDS.has(command) ? "stats" : SEARCH_COMMANDS.has(command) ? "search" : command;
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
     const previous = tokens[i - 1];
     if (t.kind === "string") {
       if (command === "rex") for (const g of namedGroups(unquote(t))) created.add(g);
       if (isPunct(previous, "=") && SOURCE_TERMS.has((tokens[i - 2]?.text ?? "").toLowerCase()))
-        refs.push({ kind: "table", name: unquote(t), offset: t.start + 1, scope: tokens[i - 2]?.text.toLowerCase() });
+        refs.push({
+          kind: "table",
+          name: unquote(t),
+          offset: t.start + 1,
+          scope: tokens[i - 2]?.text.toLowerCase(),
+        });
       return;
     }
     if (t.kind !== "word") return;
@@ -84,13 +134,15 @@ function walk(seg: Segment, refs: NameRef[], created: Set<string>) {
       else if (term === "output" || term === "outputfield") created.add(t.text);
       return;
     }
-    if (isPunct(previous, "!=", "<", ">", "<=", ">=", "==") && clause !== "eval" && clause !== "where") return;
+    if (isPunct(previous, "!=", "<", ">", "<=", ">=", "==") && clause !== "eval" && clause !== "where")
+      return;
     if (isPunct(previous, "-") && LIST_COMMANDS.has(clause)) return field(refs, t); // sort -count
     const assigns = isPunct(next, "=");
     if (assigns) {
       if (clause === "eval" && (i === 0 || isPunct(previous, ","))) return created.add(t.text);
       if (SOURCE_TERMS.has(lower) || IGNORED_TERMS.has(lower)) return;
-      if (clause === "search" || clause === "eval" || clause === "where" || clause === "regex") return field(refs, t);
+      if (clause === "search" || clause === "eval" || clause === "where" || clause === "regex")
+        return field(refs, t);
       return; // a command option such as summariesonly=false or span=1h
     }
     if (next?.kind === "punct" && COMPARISONS.has(next.text)) return field(refs, t);

@@ -39,14 +39,16 @@ export function literalsAfter(tokens: Token[], i: number): Token[] {
   let j = i + 1;
   const op = tokens[j];
   if (!op) return [];
-  if (!(op.kind === "punct" && COMPARISONS.has(op.text)) && !isWord(op, "in", "in~", "like", "not")) return [];
+  if (!(op.kind === "punct" && COMPARISONS.has(op.text)) && !isWord(op, "in", "in~", "like", "not"))
+    return [];
   j++;
   if (isPunct(tokens[j], "~")) j++; // Kusto's in~
   if (isWord(tokens[j], "in")) j++;
   if (tokens[j]?.kind === "string") return [tokens[j] as Token];
   if (!isPunct(tokens[j], "(")) return [];
   const out: Token[] = [];
-  for (j++; j < tokens.length && !isPunct(tokens[j], ")"); j++) if (tokens[j]?.kind === "string") out.push(tokens[j] as Token);
+  for (j++; j < tokens.length && !isPunct(tokens[j], ")"); j++)
+    if (tokens[j]?.kind === "string") out.push(tokens[j] as Token);
   return out;
 }
 

@@ -6,7 +6,9 @@ import { RULES } from "@/lib/verify/syntax/yara-l";
 import { isPunct, literalsAfter, unquote, type Extracted, type NameRef } from "@/lib/verify/names/types";
 
 const NOUNS = new Set(
-  "metadata principal target src observer intermediary about network security_result extensions additional graph".split(" "),
+  "metadata principal target src observer intermediary about network security_result extensions additional graph".split(
+    " ",
+  ),
 );
 const SECTIONS = new Set(["meta", "events", "match", "outcome", "condition", "options"]);
 
