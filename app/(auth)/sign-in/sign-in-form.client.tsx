@@ -6,11 +6,7 @@ import { useRouter } from "next/navigation";
 import { Alert, Button, Field } from "@/components/form";
 import { authClient } from "@/lib/auth/client";
 import { authErrorMessage } from "@/lib/auth/messages";
-
-/** `next` is validated as a same-site path before we navigate to it. */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") ? next : "/account";
-}
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 export function SignInForm({ next, verified }: { next?: string; verified?: boolean }) {
   const router = useRouter();
@@ -30,7 +26,8 @@ export function SignInForm({ next, verified }: { next?: string; verified?: boole
         });
         setPending(false);
         if (error) return setError(authErrorMessage(error));
-        router.push(safeNext(next));
+        // `next` comes from the address bar: only a path on this site is followed.
+        router.push(safeRedirectPath(next, "/account"));
         router.refresh();
       }}
     >
