@@ -7,7 +7,6 @@
 const PROBE_ORIGIN = "http://redirect-check.invalid";
 
 // C0 controls, DEL and the C1 range; browsers strip tab and newlines out of URLs silently.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 function looksSafe(candidate: string): boolean {
