@@ -106,6 +106,20 @@ describe("name resolution", () => {
     expect(found[0]?.suggestions[0]).toBe("Processes.process_name");
   });
 
+  it("SPL: lookup outputs are created, lookup columns are not fields, and inputlookup subsearches are the file's own", () => {
+    const base =
+      "| tstats count FROM datamodel=Endpoint.Processes BY Processes.dest Processes.user\n| rename Processes.* AS *";
+    expect(
+      unknown("spl", "| lookup allow.csv host AS dest OUTPUT approved AS ok | where isnull(ok)", base),
+    ).toEqual([]);
+    expect(
+      unknown("spl", "| search NOT [| inputlookup hosts.csv | rename host_pattern AS dest | format]", base),
+    ).toEqual([]);
+    expect(unknown("spl", "| lookup allow.csv host AS dst OUTPUT approved", base).map((f) => f.name)).toEqual(
+      ["dst"],
+    );
+  });
+
   it("YARA-L: an invented UDM path and a metadata.event_type value are reported", () => {
     const text =
       'rule r {\n  meta:\n    author = "x"\n  events:\n    $p.metadata.event_type = "PROCESS_START"\n    $p.target.process.comandline = /x/\n  condition:\n    $p\n}';

@@ -61,7 +61,8 @@ const IGNORED_TERMS = new Set([
 /** Fields `iplocation` adds. */
 const IPLOCATION = ["City", "Country", "Region", "lat", "lon"];
 
-type Segment = { command: string; tokens: Token[] };
+/** `group` numbers the search or subsearch a segment belongs to. */
+type Segment = { command: string; tokens: Token[]; group: number };
 
 /** Splits the query at pipes and subsearch brackets; text not after a pipe is a search. */
 function segments(tokens: Token[]): Segment[] {
@@ -102,8 +103,35 @@ function field(refs: NameRef[], t: Token, expression = false) {
   }
 }
 
+/**
+ * `lookup <table> <column> [AS <field>] ... OUTPUT <column> [AS <field>] ...`: input columns are
+ * matched against event fields (the name after AS when given); outputs become new fields.
+ */
+function walkLookup(tokens: Token[], refs: NameRef[], created: Set<string>) {
+  const words = tokens.filter((t) => t.kind === "word");
+  let output = false;
+  for (let i = 1; i < words.length; i++) {
+    const t = words[i] as Token;
+    if (isWord(t, "output", "outputnew")) {
+      output = true;
+      continue;
+    }
+    if (isWord(t, "as")) continue;
+    const renamed = isWord(words[i + 1], "as") ? words[i + 2] : undefined;
+    const name = renamed ?? t;
+    if (output) created.add(name.text);
+    else field(refs, name);
+    if (renamed) i += 2;
+  }
+}
+
 function walk(seg: Segment, refs: NameRef[], created: Set<string>) {
   const { command, tokens } = seg;
+  if (command === "lookup") {
+    // Options such as local=true are neither columns nor fields.
+    const plain = tokens.filter((_, i) => !isPunct(tokens[i + 1], "=") && !isPunct(tokens[i - 1], "="));
+    return walkLookup(plain, refs, created);
+  }
   let clause = STATS_COMMANDS.has(command) ? "stats" : SEARCH_COMMANDS.has(command) ? "search" : command;
   tokens.forEach((t, i) => {
     const next = tokens[i + 1];
@@ -122,7 +150,7 @@ function walk(seg: Segment, refs: NameRef[], created: Set<string>) {
     if (t.kind !== "word") return;
     const lower = t.text.toLowerCase();
     if (lower === "where" && command === "tstats") clause = "search";
-    if ((lower === "by" || lower === "over") && clause === "stats") clause = "by";
+    if ((lower === "by" || lower === "over") && (clause === "stats" || command === "tstats")) clause = "by";
     if (isWord(previous, "as")) return created.add(t.text);
     if (KEYWORDS.has(lower) || isPunct(next, "(")) return;
     const before = tokens[i - 2];
@@ -150,12 +178,6 @@ function walk(seg: Segment, refs: NameRef[], created: Set<string>) {
     if (clause === "eval" || clause === "where") return field(refs, t, true);
     if (clause === "by" || LIST_COMMANDS.has(clause)) return field(refs, t);
     if (clause === "rename") return field(refs, t);
-    if (clause === "lookup") {
-      if (lower === "outputnew" || lower === "output") clause = "lookup-output";
-      else if (i > 0) field(refs, t);
-      return;
-    }
-    if (clause === "lookup-output") return created.add(t.text);
     if (clause === "stats" && depthOf(tokens, i) > 0) return field(refs, t);
     if (clause === "stats") return created.add(t.text); // `count` without parentheses names its column
   });
@@ -176,6 +198,12 @@ export function extractSpl(text: string): Extracted {
   const visible = tokens.filter((t) => !(t.kind === "string" && t.text.startsWith("```")));
   const refs: NameRef[] = [];
   const created = new Set<string>();
-  for (const seg of segments(visible)) walk(seg, refs, created);
+  const all = segments(visible);
+  // A (sub)search that reads a lookup file works on that file's columns, which no registry knows.
+  const fromLookup = new Set(all.filter((s) => s.command === "inputlookup").map((s) => s.group));
+  for (const seg of all) {
+    if (fromLookup.has(seg.group)) walk(seg, [], created);
+    else walk(seg, refs, created);
+  }
   return { refs, created };
 }
