@@ -8,6 +8,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // PGlite loads its Wasm and data files from its own package directory at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
+  // Our only actions are the demo billing forms (a field or two); proxy.ts refuses larger
+  // declared bodies first, this caps chunked ones.
+  experimental: { serverActions: { bodySizeLimit: "64kb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
   },

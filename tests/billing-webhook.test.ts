@@ -121,10 +121,57 @@ for (const kind of DATABASE_KINDS) {
 
     it("treats concurrent duplicate deliveries as one", async () => {
       const e = event("customer.subscription.created", subscription(userId), T0);
-      const answers = await Promise.all(Array.from({ length: 5 }, () => deliver(e)));
+      const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(e)));
       expect(answers.every((a) => a.status === 200)).toBe(true);
       expect(answers.filter((a) => a.body.outcome === "applied")).toHaveLength(1);
+      expect(answers.filter((a) => a.body.outcome === "duplicate")).toHaveLength(9);
       expect(await db.billingEvent.count({ where: { id: e.id } })).toBe(1);
+    });
+
+    it("has one effect for an update delivered 10 times concurrently to an existing subscription", async () => {
+      await deliver(event("customer.subscription.created", subscription(userId), T0));
+      const e = event(
+        "customer.subscription.updated",
+        subscription(userId, { cancel_at_period_end: true }),
+        T0 + 5,
+      );
+      const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(e)));
+      expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+      expect(answers.filter((a) => a.body.outcome === "applied")).toHaveLength(1);
+      expect(await db.billingEvent.count({ where: { id: e.id } })).toBe(1);
+      expect(await state()).toMatchObject({ status: "active", cancelAtPeriodEnd: true });
+    });
+
+    // Issue 12: a newer `deleted` and an older `updated` (active) delivered together must end
+    // canceled, whichever transaction reaches the row first. Fresh subscriptions every round.
+    const ROUNDS = 15;
+    async function raceRounds(withExistingRow: boolean) {
+      const olderWon: number[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        const id = `race${++counter}`;
+        await db.user.create({ data: { id, name: "Racer", email: `${id}@example.test` } });
+        if (withExistingRow) await deliver(event("customer.subscription.created", subscription(id), T0));
+        const older = event("customer.subscription.updated", subscription(id, { status: "active" }), T0 + 10);
+        const newer = event(
+          "customer.subscription.deleted",
+          subscription(id, { status: "canceled", ended_at: T0 + 20 }),
+          T0 + 20,
+        );
+        const answers = await Promise.all([deliver(newer), deliver(older)]);
+        expect(answers.map((a) => a.status)).toEqual([200, 200]);
+        if ((await findSubscription(db, id))?.status !== "canceled") olderWon.push(round);
+      }
+      return olderWon;
+    }
+
+    it("ends in the newest state when a newer `deleted` and an older `updated` race", async () => {
+      const olderWon = await raceRounds(true);
+      expect(olderWon, `older event applied in ${olderWon.length} of ${ROUNDS} rounds`).toEqual([]);
+    });
+
+    it("ends in the newest state when the racing pair both create the subscription", async () => {
+      const olderWon = await raceRounds(false);
+      expect(olderWon, `older event applied in ${olderWon.length} of ${ROUNDS} rounds`).toEqual([]);
     });
 
     it("ends in the newest state when `updated` arrives before `created`", async () => {
@@ -227,10 +274,47 @@ for (const kind of DATABASE_KINDS) {
       expect((await deliver(event("customer.subscription.updated", stranger, T0))).body.outcome).toBe(
         "unmatched",
       );
-      // A handled type with an unexpected shape is ignored, not a crash.
-      expect((await deliver(event("customer.subscription.updated", { id: 42 }, T0))).body.outcome).toBe(
-        "ignored",
-      );
+    });
+
+    // Issue 12: signed but unreadable events answered 503, so Stripe would retry them for days.
+    it("records a signed event whose subscription payload does not fit, answers 200 with the reason, and never reprocesses it", async () => {
+      const e = event("customer.subscription.updated", { id: 42, customer: `cus_${userId}` }, T0);
+      const answer = await deliver(e);
+      expect(answer.status).toBe(200);
+      expect(answer.body.outcome).toBe("malformed");
+      expect(answer.body.error).toMatch(/data\.object\.id/);
+      const stored = await db.billingEvent.findUnique({ where: { id: e.id } });
+      expect(stored).toMatchObject({ outcome: "malformed", type: "customer.subscription.updated" });
+      expect(stored?.reason).toMatch(/data\.object\.id/);
+      expect((await deliver(e)).body).toMatchObject({ received: true, outcome: "duplicate" });
+      expect(await db.billingEvent.count({ where: { id: e.id } })).toBe(1);
+      expect(await state()).toBeNull();
+    });
+
+    it("records signed deliveries without a usable envelope, keyed by event id or body hash", async () => {
+      const noCreated = { id: `evt_${++counter}_nocreated`, type: "invoice.paid", data: { object: {} } };
+      const a = await deliver(noCreated);
+      expect(a).toMatchObject({ status: 200, body: { received: true, outcome: "malformed" } });
+      expect(a.body.error).toMatch(/created/);
+      expect(await db.billingEvent.findUnique({ where: { id: noCreated.id } })).toMatchObject({
+        outcome: "malformed",
+        type: "invoice.paid",
+      });
+
+      const noId = { type: "customer.subscription.deleted", created: T0, data: { object: {} }, n: ++counter };
+      expect((await deliver(noId)).body.outcome).toBe("malformed");
+      // Stripe redelivers the same body with a fresh signature: recognised, not reprocessed.
+      expect((await deliver(noId)).body.outcome).toBe("duplicate");
+      const body = JSON.stringify(noId);
+      const notJson = `${body}}`;
+      const answer = await handleStripeWebhook(db, stripe, SECRET, notJson, sign(notJson));
+      expect(answer).toMatchObject({
+        status: 200,
+        body: { outcome: "malformed", error: "the body is not JSON" },
+      });
+      expect(
+        await db.billingEvent.count({ where: { outcome: "malformed", id: { startsWith: "malformed_" } } }),
+      ).toBeGreaterThanOrEqual(2);
     });
   });
 }

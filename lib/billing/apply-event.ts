@@ -1,54 +1,86 @@
-// Applies one billing event to the subscription table, exactly once and in order:
-// - the event id is recorded in the same transaction as its effect, so a replay changes nothing
-//   (and a concurrent duplicate loses on the primary key and rolls back);
-// - an event older than the newest one applied to that subscription is recorded as "stale" and
-//   changes nothing, so out-of-order delivery never rolls state back.
+// Applies one billing event to the subscription table, exactly once and in order, in one
+// transaction that also records the event:
+// - the event id is claimed first (insert, skipping a taken id): a concurrent delivery of the same
+//   event waits on the primary key until the first transaction ends, then finds it taken;
+// - the subscription row is locked (SELECT ... FOR UPDATE) before it is read, so two different
+//   events for one subscription apply one after the other, and the second sees the first's
+//   lastEventAt: an event older than the newest applied is recorded as "stale" and changes nothing;
+// - when two first events both create the row, the loser hits the unique key, and its whole
+//   transaction is retried once; the retry finds the row and locks it like any other.
+import crypto from "node:crypto";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import { lockSubscription, type SubscriptionRow, type Tx } from "@/lib/billing/subscription-lock";
 import { interpretEvent, type BillingEventInput, type SubscriptionChange } from "@/lib/billing/stripe-events";
 
-export type EventOutcome = "applied" | "ignored" | "stale" | "unmatched" | "duplicate";
+export type EventOutcome = "applied" | "ignored" | "stale" | "unmatched" | "duplicate" | "malformed";
 export type EventSource = "stripe" | "local";
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-type SubscriptionRow = NonNullable<Awaited<ReturnType<Tx["subscription"]["findUnique"]>>>;
+/** What happened to the event; `reason` says why a malformed event could not be used. */
+export type EventResult = { outcome: EventOutcome; reason?: string };
+type EventRecord = { id: string; type: string; source: EventSource; occurredAt: Date };
 
 /** Statuses a paid invoice moves back to active; a canceled subscription stays canceled. */
 const REVIVABLE = new Set(["active", "trialing", "past_due", "unpaid", "incomplete"]);
+
+/** Row locks can queue behind each other under a burst of deliveries; Prisma's defaults are 2 s / 5 s. */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 };
 
 export async function applyBillingEvent(
   db: PrismaClient,
   event: BillingEventInput,
   source: EventSource,
-): Promise<EventOutcome> {
+): Promise<EventResult> {
   const occurredAt = new Date(event.created * 1000);
   const change = interpretEvent(event);
-  if (await db.billingEvent.findUnique({ where: { id: event.id } })) return "duplicate";
-  try {
-    return await db.$transaction(async (tx) => {
-      const outcome = change ? await applyChange(tx, change, occurredAt, source) : "ignored";
-      await tx.billingEvent.create({ data: { id: event.id, type: event.type, source, occurredAt, outcome } });
-      return outcome;
-    });
-  } catch (error) {
-    // A concurrent delivery of the same event won the race on the primary key (drivers report the
-    // violation differently, so ask the table rather than the error).
-    if (await db.billingEvent.findUnique({ where: { id: event.id } })) return "duplicate";
-    throw error;
+  return recordOnce(db, { id: event.id, type: event.type, source, occurredAt }, async (tx) => {
+    if (!change) return { outcome: "ignored" };
+    if (change.kind === "malformed") return { outcome: "malformed", reason: change.reason };
+    return { outcome: await applyChange(tx, change, occurredAt, source) };
+  });
+}
+
+/**
+ * Records a verified delivery whose envelope (id, type, created, data.object) we cannot read.
+ * Keyed by its event id when it has one, else by a hash of the body, so a redelivery of the same
+ * payload is a duplicate rather than a second record.
+ */
+export async function recordMalformedEvent(
+  db: PrismaClient,
+  input: { id?: string; type?: string; rawBody: string; reason: string },
+  source: EventSource,
+): Promise<EventResult> {
+  const id = input.id ?? `malformed_${crypto.createHash("sha256").update(input.rawBody).digest("hex")}`;
+  const record = { id, type: input.type ?? "unknown", source, occurredAt: new Date() };
+  return recordOnce(db, record, async () => ({ outcome: "malformed", reason: input.reason }));
+}
+
+async function recordOnce(
+  db: PrismaClient,
+  record: EventRecord,
+  effect: (tx: Tx) => Promise<EventResult>,
+): Promise<EventResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const claimed = await tx.billingEvent.createMany({
+          data: [{ ...record, outcome: "pending" }],
+          skipDuplicates: true,
+        });
+        if (claimed.count === 0) return { outcome: "duplicate" as const };
+        const result = await effect(tx);
+        await tx.billingEvent.update({ where: { id: record.id }, data: result });
+        return result;
+      }, TRANSACTION_OPTIONS);
+    } catch (error) {
+      if (attempt === 1 && isUniqueViolation(error)) continue;
+      throw error;
+    }
   }
 }
 
-async function findRow(tx: Tx, change: SubscriptionChange): Promise<SubscriptionRow | null> {
-  const { userId, subscriptionId, customerId } = change.ref;
-  if (userId) {
-    const row = await tx.subscription.findUnique({ where: { userId } });
-    if (row) return row;
-  }
-  if (subscriptionId) {
-    const row = await tx.subscription.findUnique({ where: { stripeSubscriptionId: subscriptionId } });
-    if (row) return row;
-  }
-  if (customerId) return tx.subscription.findUnique({ where: { stripeCustomerId: customerId } });
-  return null;
+/** Prisma reports a unique-key conflict as P2002 with both driver adapters. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 async function applyChange(
@@ -57,7 +89,7 @@ async function applyChange(
   occurredAt: Date,
   source: EventSource,
 ): Promise<EventOutcome> {
-  const row = await findRow(tx, change);
+  const row = await lockSubscription(tx, change.ref);
   const ids = {
     ...(change.ref.customerId ? { stripeCustomerId: change.ref.customerId } : {}),
     ...(change.ref.subscriptionId ? { stripeSubscriptionId: change.ref.subscriptionId } : {}),

@@ -39,7 +39,7 @@ async function emit(
       },
     },
   };
-  return applyBillingEvent(db, event, "local");
+  return (await applyBillingEvent(db, event, "local")).outcome;
 }
 
 export async function startLocalSubscription(

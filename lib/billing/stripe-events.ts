@@ -1,6 +1,7 @@
 // Reads the Stripe events we act on into provider-neutral subscription changes. Pure: no I/O,
 // so the webhook, the local demo billing and the tests all share it. Only the fields we use are
-// parsed (with zod), so a payload of an unexpected shape is "ignored", never a crash.
+// parsed (with zod): an event we use whose payload does not fit is "malformed", with the reason,
+// never a crash.
 import { z } from "zod";
 
 /** The fields of a Stripe event the handler reads; real events and local demo events both fit. */
@@ -32,6 +33,9 @@ export type SubscriptionChange =
   | { kind: "paid"; ref: SubscriptionRef; periodEnd: Date | null }
   /** invoice.payment_failed: the grace period starts. */
   | { kind: "payment_failed"; ref: SubscriptionRef };
+
+/** An event we use whose payload lacks or mistypes a field we need; retrying cannot fix it. */
+export type MalformedEvent = { kind: "malformed"; reason: string };
 
 export const HANDLED_EVENT_TYPES = [
   "checkout.session.completed",
@@ -79,6 +83,40 @@ const invoiceSchema = z.object({
     .nullish(),
 });
 
+/** The envelope every event needs before we can record it (id, type, creation time, object). */
+const envelopeSchema = z.object({
+  id: z.string().min(1).max(255),
+  type: z.string().min(1).max(255),
+  created: unixSeconds,
+  data: z.object({ object: z.record(z.string(), z.unknown()) }),
+});
+
+const REASON_MAX = 500;
+
+/** "data.object.customer: Invalid input; ..." — short enough to store and to show Stripe. */
+export function describeIssues(error: z.ZodError, prefix = ""): string {
+  const text = error.issues
+    .slice(0, 5)
+    .map(
+      (issue) =>
+        `${[prefix, ...issue.path.map(String)].filter(Boolean).join(".") || "(root)"}: ${issue.message}`,
+    )
+    .join("; ");
+  return text.length > REASON_MAX ? `${text.slice(0, REASON_MAX - 1)}…` : text;
+}
+
+export type EnvelopeReading =
+  { ok: true; event: BillingEventInput } | { ok: false; reason: string; id?: string; type?: string };
+
+/** Checks the parts of a verified payload every event must have; keeps what it can for the record. */
+export function readEnvelope(payload: unknown): EnvelopeReading {
+  const parsed = envelopeSchema.safeParse(payload);
+  if (parsed.success) return { ok: true, event: parsed.data };
+  const loose = z.object({ id: envelopeSchema.shape.id, type: envelopeSchema.shape.type }).partial();
+  const known = loose.safeParse(payload);
+  return { ok: false, reason: describeIssues(parsed.error), ...(known.success ? known.data : {}) };
+}
+
 const toDate = (seconds: number | null | undefined) => (seconds == null ? null : new Date(seconds * 1000));
 
 function periodEnd(sub: z.infer<typeof subscriptionSchema>): Date | null {
@@ -87,15 +125,23 @@ function periodEnd(sub: z.infer<typeof subscriptionSchema>): Date | null {
   return toDate(latest);
 }
 
-/** The change an event asks for, or null when the event is not one we use (answered 2xx). */
-export function interpretEvent(event: BillingEventInput): SubscriptionChange | null {
+const malformed = (error: z.ZodError): MalformedEvent => ({
+  kind: "malformed",
+  reason: describeIssues(error, "data.object"),
+});
+
+/**
+ * The change an event asks for; null when the event is not one we use (answered 2xx), or
+ * "malformed" when it is one we use but its payload does not fit.
+ */
+export function interpretEvent(event: BillingEventInput): SubscriptionChange | MalformedEvent | null {
   const object = event.data.object;
   switch (event.type) {
     case "customer.subscription.created":
     case "customer.subscription.updated":
     case "customer.subscription.deleted": {
       const parsed = subscriptionSchema.safeParse(object);
-      if (!parsed.success) return null;
+      if (!parsed.success) return malformed(parsed.error);
       const sub = parsed.data;
       const deleted = event.type === "customer.subscription.deleted";
       // A deleted subscription has ended: access lasts to its end (ended_at when Stripe ended it early).
@@ -111,7 +157,8 @@ export function interpretEvent(event: BillingEventInput): SubscriptionChange | n
     }
     case "checkout.session.completed": {
       const parsed = checkoutSessionSchema.safeParse(object);
-      if (!parsed.success || parsed.data.mode !== "subscription") return null;
+      if (!parsed.success) return malformed(parsed.error);
+      if (parsed.data.mode !== "subscription") return null;
       const s = parsed.data;
       const userId = s.client_reference_id ?? s.metadata?.userId;
       if (!userId) return null;
@@ -123,7 +170,7 @@ export function interpretEvent(event: BillingEventInput): SubscriptionChange | n
     case "invoice.paid":
     case "invoice.payment_failed": {
       const parsed = invoiceSchema.safeParse(object);
-      if (!parsed.success) return null;
+      if (!parsed.success) return malformed(parsed.error);
       const inv = parsed.data;
       const subscriptionId = inv.parent?.subscription_details?.subscription ?? inv.subscription ?? undefined;
       if (!subscriptionId) return null; // one-off invoices are not subscriptions

@@ -1,6 +1,7 @@
 // Stripe webhook endpoint. The signature is checked on the raw body, so read text, not JSON.
 import { NextResponse } from "next/server";
 import { receiveStripeWebhook } from "@/lib/billing/service";
+import { BodyTooLargeError, bodyTooLargeResponse, readTextCapped } from "@/lib/http/read-body";
 
 export const dynamic = "force-dynamic";
 
@@ -8,10 +9,13 @@ export const dynamic = "force-dynamic";
 const MAX_BODY_BYTES = 512 * 1024;
 
 export async function POST(request: Request) {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_BODY_BYTES) return NextResponse.json({ error: "payload too large" }, { status: 413 });
-  const raw = await request.text();
-  if (raw.length > MAX_BODY_BYTES) return NextResponse.json({ error: "payload too large" }, { status: 413 });
+  let raw: string;
+  try {
+    raw = await readTextCapped(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return bodyTooLargeResponse(error);
+    throw error;
+  }
   try {
     const answer = await receiveStripeWebhook(raw, request.headers.get("stripe-signature"));
     return NextResponse.json(answer.body, { status: answer.status });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "billing_event" ADD COLUMN     "reason" TEXT;
+
