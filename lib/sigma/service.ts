@@ -7,10 +7,11 @@ import { getTechnique } from "@/lib/content/catalog";
 import { highlightQueryToHtml } from "@/lib/highlight/highlighter";
 import { backends, convertRule } from "@/lib/sigma/backends/convert";
 import { TARGETS } from "@/lib/sigma/backends/types";
+import { Budget, SigmaBudgetError } from "@/lib/sigma/engine/budget";
 import { evaluateEvent, parseEvents, SigmaEvalError } from "@/lib/sigma/engine/evaluate";
+import { MAX_HIGHLIGHT_CHARS, MAX_RULE_BYTES } from "@/lib/sigma/engine/limits";
 import type { Diagnostic } from "@/lib/sigma/engine/model";
 import { hasErrors, parseSigma } from "@/lib/sigma/engine/parse";
-import { MAX_RULE_BYTES } from "@/lib/sigma/engine/source";
 import { routes } from "@/lib/routes";
 
 export const MAX_EVENTS_BYTES = 512 * 1024;
@@ -49,6 +50,14 @@ const SHIKI: Record<string, "splunk" | "kusto" | "esql" | "eql" | "text"> = {
   eql: "eql",
 };
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Shiki's HTML, or the escaped text for queries too long to highlight quickly (see limits.ts). */
+async function queryHtml(query: string, language: (typeof SHIKI)[string]): Promise<string> {
+  if (query.length > MAX_HIGHLIGHT_CHARS) return `<pre class="plain"><code>${escapeHtml(query)}</code></pre>`;
+  return highlightQueryToHtml(query, language);
+}
+
 function tagLink(tag: string) {
   const m = /^attack\.(t\d{4}(?:\.\d{3})?)$/.exec(tag);
   const id = m?.[1]?.toUpperCase();
@@ -69,6 +78,8 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
     if (events.length > MAX_EVENTS)
       throw new SigmaRequestError(413, `at most ${MAX_EVENTS} events per request`, diagnostics);
   }
+  // One budget for all the request's evaluation work, whatever mix of rules and events it holds.
+  const budget = new Budget();
   const out = await Promise.all(
     rules.map(async (rule) => {
       const conversions = await Promise.all(
@@ -81,7 +92,7 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
             ...base,
             query: result.query,
             pipeline: result.pipeline,
-            html: await highlightQueryToHtml(result.query, SHIKI[target]!),
+            html: await queryHtml(result.query, SHIKI[target]!),
           };
         }),
       );
@@ -91,9 +102,10 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
         | null = null;
       if (events && rule.type === "rule") {
         try {
-          const results = events.map((e, index) => ({ index, ...evaluateEvent(rule, e) }));
+          const results = events.map((e, index) => ({ index, ...evaluateEvent(rule, e, { budget }) }));
           evaluation = { matched: results.filter((r) => r.matched).length, results };
         } catch (error) {
+          if (error instanceof SigmaBudgetError) throw new SigmaRequestError(422, error.message, diagnostics);
           if (!(error instanceof SigmaEvalError)) throw error;
           evaluation = { error: error.message };
         }

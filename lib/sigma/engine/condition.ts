@@ -1,7 +1,11 @@
 // The condition grammar: `not` binds tighter than `and`, which binds tighter than `or`;
 // parentheses group; `1 of x*` / `all of x*` / `1 of them` / `all of them` select identifiers.
 // Errors carry the offset in the condition text so the caller can locate them in the YAML.
-import type { ConditionNode } from "@/lib/sigma/engine/model";
+// The text is bounded in length and the parser in depth (parentheses and `not`), so no condition
+// can exhaust the stack here or in the walks of the tree that follow; chains are parsed in loops.
+import { MAX_CONDITION_CHARS, MAX_CONDITION_DEPTH } from "@/lib/sigma/engine/limits";
+import type { ConditionNode, StringPart } from "@/lib/sigma/engine/model";
+import { WildcardPattern } from "@/lib/sigma/engine/wildcard";
 
 export class ConditionError extends Error {
   constructor(
@@ -24,8 +28,23 @@ function tokenize(text: string): Token[] {
 }
 
 export function parseCondition(text: string): ConditionNode {
+  if (text.length > MAX_CONDITION_CHARS)
+    throw new ConditionError(
+      `the condition is ${text.length} characters, over the ${MAX_CONDITION_CHARS} limit`,
+      MAX_CONDITION_CHARS,
+      "Group the selections with 1 of / all of patterns instead of naming each one.",
+    );
   const tokens = tokenize(text);
   let i = 0;
+  let depth = 0;
+  const deeper = (t: Token) => {
+    if (++depth > MAX_CONDITION_DEPTH)
+      throw new ConditionError(
+        `the condition nests parentheses and "not" more than ${MAX_CONDITION_DEPTH} levels deep`,
+        t.offset,
+        "Simplify the expression; real conditions need a few levels.",
+      );
+  };
   const peek = () => tokens[i];
   const word = (t: Token | undefined) => t?.text.toLowerCase();
   const end = () =>
@@ -46,10 +65,12 @@ export function parseCondition(text: string): ConditionNode {
         "Write a correlation rule (correlation: type: event_count) that refers to this rule instead.",
       );
     if (t.text === "(") {
+      deeper(t);
       const inner = or();
       const close = tokens[i++];
       if (close?.text !== ")")
         throw new ConditionError('missing ")"', close?.offset ?? end(), 'Add the closing ")".');
+      depth--;
       return inner;
     }
     if (t.text === ")")
@@ -59,7 +80,12 @@ export function parseCondition(text: string): ConditionNode {
         "Remove it or add the matching opening parenthesis.",
       );
     const w = word(t);
-    if (w === "not") return { type: "not", arg: primary() };
+    if (w === "not") {
+      deeper(t);
+      const arg = primary();
+      depth--;
+      return { type: "not", arg };
+    }
     if (w === "and" || w === "or")
       throw new ConditionError(
         `"${t.text}" needs an expression before it`,
@@ -118,14 +144,15 @@ export function parseCondition(text: string): ConditionNode {
   return tree;
 }
 
-const wildcardToRegex = (pattern: string) =>
-  new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
-
 /** The identifiers an `of` pattern names: `them` is every identifier not starting with `_`. */
 export function resolveOf(pattern: string, names: string[]): string[] {
   if (pattern === "them") return names.filter((n) => !n.startsWith("_"));
-  const re = wildcardToRegex(pattern);
-  return names.filter((n) => re.test(n));
+  const parts = pattern
+    .split(/(\*)/)
+    .filter(Boolean)
+    .map((p): StringPart => (p === "*" ? { wildcard: "*" } : p));
+  const glob = new WildcardPattern(parts, true);
+  return names.filter((n) => glob.test(n));
 }
 
 /** Replaces `of` nodes with and/or over the named identifiers, so consumers see only ids. */

@@ -1,12 +1,26 @@
 // Builds the detection section: search identifiers into AND/OR groups of items, modifiers
-// applied, the condition parsed and every identifier it names checked.
+// applied, the condition parsed and every identifier it names checked. Sizes that would make
+// conversion or evaluation expensive (lib/sigma/engine/limits.ts) are reported where they occur.
 import type { Document } from "yaml";
 import { ConditionError, parseCondition, resolveOf } from "@/lib/sigma/engine/condition";
+import {
+  MAX_EXPANDED_MATCHES,
+  MAX_IDENTIFIERS,
+  MAX_RULE_REGEX_PROGRAM,
+  MAX_VALUES_PER_FIELD,
+} from "@/lib/sigma/engine/limits";
 import type { ConditionNode, Diagnostic, DetectionGroup, DetectionItem } from "@/lib/sigma/engine/model";
 import { applyModifiers, checkModifiers, ModifierError } from "@/lib/sigma/engine/modifiers";
+import { estimateProgramSize } from "@/lib/sigma/engine/regex";
 import type { Locator } from "@/lib/sigma/engine/source";
 
-type Ctx = { doc: Document.Parsed; locator: Locator; diagnostics: Diagnostic[] };
+/** `spent` counts, over the whole file (all its documents), regex program size and value matches. */
+type Ctx = {
+  doc: Document.Parsed;
+  locator: Locator;
+  diagnostics: Diagnostic[];
+  spent: { regex: number; matches: number };
+};
 type Path = Array<string | number>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -50,6 +64,27 @@ function buildField(ctx: Ctx, path: Path, key: string, raw: unknown): DetectionI
     );
     return null;
   }
+  if (rawValues.length > MAX_VALUES_PER_FIELD) {
+    report(
+      ctx,
+      path,
+      `${key} has ${rawValues.length} values, over the ${MAX_VALUES_PER_FIELD} limit`,
+      "Split the list over several search identifiers or rules.",
+    );
+    return null;
+  }
+  if (modifiers.includes("re")) {
+    ctx.spent.regex += rawValues.reduce<number>((sum, v) => sum + estimateProgramSize(String(v)), 0);
+    if (ctx.spent.regex > MAX_RULE_REGEX_PROGRAM) {
+      report(
+        ctx,
+        path,
+        `${key}: the regular expressions of this file expand to more than ${MAX_RULE_REGEX_PROGRAM} instructions in total`,
+        "Use fewer or simpler regular expressions, or contains/startswith/endswith values.",
+      );
+      return null;
+    }
+  }
   const perValue: DetectionItem["values"][] = [];
   rawValues.forEach((value, i) => {
     try {
@@ -60,6 +95,16 @@ function buildField(ctx: Ctx, path: Path, key: string, raw: unknown): DetectionI
     }
   });
   if (perValue.length !== rawValues.length) return null;
+  const expanded = perValue.reduce((n, v) => n + v.length, 0);
+  if (expanded > MAX_VALUES_PER_FIELD) {
+    report(
+      ctx,
+      path,
+      `${key}: the modifiers expand the values to ${expanded}, over the ${MAX_VALUES_PER_FIELD} limit`,
+      "Use fewer values with windash or base64offset, or split them over several identifiers.",
+    );
+    return null;
+  }
   const item = (values: DetectionItem["values"], link: "or" | "and"): DetectionItem => ({
     type: "item",
     field: field || null,
@@ -131,10 +176,18 @@ function buildIdentifier(ctx: Ctx, path: Path, body: unknown): DetectionGroup | 
   return null;
 }
 
-function checkNames(ctx: Ctx, node: ConditionNode, names: string[], path: Path, text: string, shift = 0) {
+function checkNames(
+  ctx: Ctx,
+  node: ConditionNode,
+  names: string[],
+  known: Set<string>,
+  path: Path,
+  text: string,
+  shift = 0,
+) {
   // A word's column inside the condition; 0 (the scalar's start) when the text is folded or multi-line.
   const offsetOf = (word: string) => (text ? Math.max(0, text.indexOf(word)) + shift : 0);
-  if (node.type === "id" && !names.includes(node.name))
+  if (node.type === "id" && !known.has(node.name))
     report(
       ctx,
       path,
@@ -150,9 +203,28 @@ function checkNames(ctx: Ctx, node: ConditionNode, names: string[], path: Path, 
       `Name identifiers to match ${node.pattern}, or fix the pattern.`,
       { offset: offsetOf(node.pattern) },
     );
-  if (node.type === "not") checkNames(ctx, node.arg, names, path, text, shift);
+  if (node.type === "not") checkNames(ctx, node.arg, names, known, path, text, shift);
   if (node.type === "and" || node.type === "or")
-    node.args.forEach((a) => checkNames(ctx, a, names, path, text, shift));
+    node.args.forEach((a) => checkNames(ctx, a, names, known, path, text, shift));
+}
+
+/** Value matches the condition stands for once `of` is expanded (see MAX_EXPANDED_MATCHES). */
+function expandedMatches(node: ConditionNode, weight: (name: string) => number, names: string[]): number {
+  switch (node.type) {
+    case "id":
+      return weight(node.name);
+    case "of":
+      return resolveOf(node.pattern, names).reduce((n, name) => n + weight(name), 0);
+    case "not":
+      return expandedMatches(node.arg, weight, names);
+    case "and":
+    case "or":
+      return node.args.reduce((n, a) => n + expandedMatches(a, weight, names), 0);
+  }
+}
+
+function valueCount(group: DetectionGroup): number {
+  return group.items.reduce((n, x) => n + (x.type === "item" ? x.values.length : valueCount(x)), 0);
 }
 
 export function buildDetection(ctx: Ctx, detection: unknown) {
@@ -165,6 +237,17 @@ export function buildDetection(ctx: Ctx, detection: unknown) {
       ["detection"],
       "detection must be a map of search identifiers and a condition",
       "Add detection: with selection: ... and condition: selection.",
+      { key: true },
+    );
+    return { detections, conditions, conditionText, timeframe: undefined };
+  }
+  const identifiers = Object.keys(detection).length;
+  if (identifiers > MAX_IDENTIFIERS) {
+    report(
+      ctx,
+      ["detection"],
+      `detection has ${identifiers} search identifiers, over the ${MAX_IDENTIFIERS} limit`,
+      "Merge selections into lists of values, or split the rule.",
       { key: true },
     );
     return { detections, conditions, conditionText, timeframe: undefined };
@@ -202,6 +285,10 @@ export function buildDetection(ctx: Ctx, detection: unknown) {
       "Add condition: selection (or the expression combining your identifiers).",
       { key: true },
     );
+  const weight = (name: string) => {
+    const group = detections.get(name);
+    return group ? Math.max(1, valueCount(group)) : 1;
+  };
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   list.forEach((c, i) => {
     const path: Path = Array.isArray(raw) ? ["detection", "condition", i] : ["detection", "condition"];
@@ -217,9 +304,19 @@ export function buildDetection(ctx: Ctx, detection: unknown) {
     const shift = node?.type === "PLAIN" ? 0 : 1;
     try {
       const tree = parseCondition(c);
+      checkNames(ctx, tree, names, new Set(names), path, exact ? c : "", shift);
+      ctx.spent.matches += expandedMatches(tree, weight, names);
+      if (ctx.spent.matches > MAX_EXPANDED_MATCHES) {
+        report(
+          ctx,
+          path,
+          `condition: the conditions expand to ${ctx.spent.matches} value matches, over the ${MAX_EXPANDED_MATCHES} limit`,
+          "Refer to each selection once; 1 of / all of over many large selections multiply them.",
+        );
+        return;
+      }
       conditions.push(tree);
       conditionText.push(c);
-      checkNames(ctx, tree, names, path, exact ? c : "", shift);
     } catch (error) {
       if (!(error instanceof ConditionError)) throw error;
       report(ctx, path, `condition: ${error.message}`, error.hint, {

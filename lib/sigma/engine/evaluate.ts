@@ -1,7 +1,11 @@
 // Runs a detection rule against events: which events match and which search identifiers fired.
 // Sigma matching is case-insensitive unless `cased`; regexes are case-sensitive unless `i`.
 // Anything the engine cannot decide (placeholders without values, correlations) throws.
+// Wildcards run on a linear matcher and regexes on RE2 (no backtracking on user input), and the
+// work is charged to a Budget, so a request's cost is bounded however rule and events combine.
+import { Budget } from "@/lib/sigma/engine/budget";
 import { expandCondition } from "@/lib/sigma/engine/condition";
+import { MAX_EVENT_DEPTH, REGEX_INSTRUCTIONS_PER_UNIT } from "@/lib/sigma/engine/limits";
 import type {
   ConditionNode,
   DetectionGroup,
@@ -9,6 +13,8 @@ import type {
   DetectionRule,
   SigmaValue,
 } from "@/lib/sigma/engine/model";
+import { regexOf } from "@/lib/sigma/engine/regex";
+import { WildcardPattern } from "@/lib/sigma/engine/wildcard";
 
 export class SigmaEvalError extends Error {
   constructor(message: string) {
@@ -18,7 +24,9 @@ export class SigmaEvalError extends Error {
 }
 
 type Event = Record<string, unknown>;
-export type EvalOptions = { placeholders?: Record<string, string[]> };
+/** `budget` is shared by every event of one request; without it each call gets its own. */
+export type EvalOptions = { placeholders?: Record<string, string[]>; budget?: Budget };
+type Ctx = { placeholders?: Record<string, string[]>; budget: Budget };
 
 /** A flat key ("a.b") first, then nested objects (a: { b }). */
 export function lookup(event: Event, field: string): unknown {
@@ -31,28 +39,28 @@ export function lookup(event: Event, field: string): unknown {
   return current;
 }
 
-const regexCache = new WeakMap<object, RegExp>();
+type StringValue = Extract<SigmaValue, { kind: "string" }>;
+const patterns = new WeakMap<StringValue, WildcardPattern>();
+const keywordPatterns = new WeakMap<StringValue, WildcardPattern>();
 
-function compiled(value: SigmaValue & { kind: "string" | "regex" }): RegExp {
-  let re = regexCache.get(value);
-  if (re) return re;
-  if (value.kind === "regex") {
-    const flags = (value.flags.i ? "i" : "") + (value.flags.m ? "m" : "") + (value.flags.s ? "s" : "");
-    re = new RegExp(value.pattern, flags);
-  } else {
-    const body = value.parts
-      .map((p) =>
-        typeof p === "string"
-          ? p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")
-          : p.wildcard === "*"
-            ? "[\\s\\S]*"
-            : "[\\s\\S]",
-      )
-      .join("");
-    re = new RegExp(`^${body}$`, value.cased ? "" : "i");
+function patternOf(value: StringValue, keyword = false): WildcardPattern {
+  const cache = keyword ? keywordPatterns : patterns;
+  let pattern = cache.get(value);
+  if (!pattern) {
+    // Keyword searches look for the value anywhere in any field, as full-text search does.
+    const star = { wildcard: "*" } as const;
+    pattern = new WildcardPattern(keyword ? [star, ...value.parts, star] : value.parts, value.cased);
+    cache.set(value, pattern);
   }
-  regexCache.set(value, re);
-  return re;
+  return pattern;
+}
+
+function testRegex(value: Extract<SigmaValue, { kind: "regex" }>, text: string, budget: Budget): boolean {
+  const { re, size } = regexOf(value);
+  // RE2's DFA reads each character once; when its state cache overflows it falls back to an NFA
+  // that may step through every instruction per character, so larger programs cost more.
+  budget.spend(text.length * Math.max(1, Math.ceil(size / REGEX_INSTRUCTIONS_PER_UNIT)));
+  return re.test(text);
 }
 
 function ipBits(ip: string): bigint | null {
@@ -83,17 +91,18 @@ function inCidr(value: string, network: string): boolean {
 const scalarText = (v: unknown) =>
   typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null;
 
-function matchOne(actual: unknown, value: SigmaValue, event: Event, options: EvalOptions): boolean {
+function matchOne(actual: unknown, value: SigmaValue, event: Event, ctx: Ctx): boolean {
   if (value.kind === "null") return actual === undefined || actual === null || actual === "";
   if (value.kind === "exists") return (actual !== undefined && actual !== null) === value.value;
   if (actual === undefined || actual === null) return false;
-  if (Array.isArray(actual)) return actual.some((a) => matchOne(a, value, event, options));
+  if (Array.isArray(actual)) return actual.some((a) => matchOne(a, value, event, ctx));
   const text = scalarText(actual);
   if (text === null) return false;
   switch (value.kind) {
     case "string":
+      return patternOf(value).test(text, ctx.budget);
     case "regex":
-      return compiled(value).test(text);
+      return testRegex(value, text, ctx.budget);
     case "number":
       return text.trim() !== "" && Number(text) === value.value;
     case "boolean":
@@ -114,6 +123,7 @@ function matchOne(actual: unknown, value: SigmaValue, event: Event, options: Eva
     case "fieldref": {
       const other = scalarText(lookup(event, value.field));
       if (other === null) return false;
+      ctx.budget.spend(text.length + other.length);
       const [a, b] = [text.toLowerCase(), other.toLowerCase()];
       return value.match === "eq"
         ? a === b
@@ -124,7 +134,7 @@ function matchOne(actual: unknown, value: SigmaValue, event: Event, options: Eva
             : a.endsWith(b);
     }
     case "expand": {
-      const values = options.placeholders?.[value.placeholder];
+      const values = ctx.placeholders?.[value.placeholder];
       if (!values)
         throw new SigmaEvalError(
           `the value uses placeholder %${value.placeholder}%, which has no values here`,
@@ -143,30 +153,28 @@ function scalars(event: unknown, out: string[] = []): string[] {
   return out;
 }
 
-function matchItem(event: Event, item: DetectionItem, options: EvalOptions): boolean {
+function matchItem(event: Event, item: DetectionItem, ctx: Ctx): boolean {
   if (item.field === null) {
-    // Keyword searches look for the value anywhere in any field, as full-text search does.
     const texts = scalars(event);
-    const test = (v: SigmaValue) => {
-      if (v.kind !== "string") return texts.some((t) => matchOne(t, v, event, options));
-      const star = { wildcard: "*" } as const;
-      const loose = { ...v, parts: [star, ...v.parts, star] };
-      return texts.some((t) => compiled(loose).test(t));
-    };
+    const test = (v: SigmaValue) =>
+      v.kind === "string"
+        ? texts.some((t) => patternOf(v, true).test(t, ctx.budget))
+        : texts.some((t) => matchOne(t, v, event, ctx));
     return item.link === "and" ? item.values.every(test) : item.values.some(test);
   }
   const actual = lookup(event, item.field);
-  const test = (v: SigmaValue) => matchOne(actual, v, event, options);
+  const test = (v: SigmaValue) => matchOne(actual, v, event, ctx);
   return item.link === "and" ? item.values.every(test) : item.values.some(test);
 }
 
-function matchGroup(event: Event, group: DetectionGroup, options: EvalOptions): boolean {
+function matchGroup(event: Event, group: DetectionGroup, ctx: Ctx): boolean {
   const test = (x: DetectionItem | DetectionGroup) =>
-    x.type === "item" ? matchItem(event, x, options) : matchGroup(event, x, options);
+    x.type === "item" ? matchItem(event, x, ctx) : matchGroup(event, x, ctx);
   return group.link === "and" ? group.items.every(test) : group.items.some(test);
 }
 
-function evalCondition(node: ConditionNode, fired: Map<string, boolean>): boolean {
+function evalCondition(node: ConditionNode, fired: Map<string, boolean>, budget: Budget): boolean {
+  budget.spend(1);
   switch (node.type) {
     case "id": {
       const v = fired.get(node.name);
@@ -175,11 +183,11 @@ function evalCondition(node: ConditionNode, fired: Map<string, boolean>): boolea
       return v;
     }
     case "not":
-      return !evalCondition(node.arg, fired);
+      return !evalCondition(node.arg, fired, budget);
     case "and":
-      return node.args.every((a) => evalCondition(a, fired));
+      return node.args.every((a) => evalCondition(a, fired, budget));
     case "or":
-      return node.args.some((a) => evalCondition(a, fired));
+      return node.args.some((a) => evalCondition(a, fired, budget));
     case "of":
       throw new SigmaEvalError("internal: unexpanded of-expression");
   }
@@ -187,13 +195,39 @@ function evalCondition(node: ConditionNode, fired: Map<string, boolean>): boolea
 
 export type EventResult = { matched: boolean; fired: string[] };
 
+const expanded = new WeakMap<DetectionRule, ConditionNode[]>();
+
+/** The rule's conditions with `of` expanded, once per rule rather than once per event. */
+function conditionsOf(rule: DetectionRule): ConditionNode[] {
+  let list = expanded.get(rule);
+  if (!list) {
+    const names = [...rule.detections.keys()];
+    list = rule.conditions.map((c) => expandCondition(c, names));
+    expanded.set(rule, list);
+  }
+  return list;
+}
+
 export function evaluateEvent(rule: DetectionRule, event: Event, options: EvalOptions = {}): EventResult {
   if (rule.conditions.length === 0) throw new SigmaEvalError("the rule has no valid condition");
+  const ctx: Ctx = { placeholders: options.placeholders, budget: options.budget ?? new Budget() };
   const names = [...rule.detections.keys()];
   const fired = new Map<string, boolean>();
-  for (const [name, group] of rule.detections) fired.set(name, matchGroup(event, group, options));
-  const matched = rule.conditions.some((c) => evalCondition(expandCondition(c, names), fired));
+  for (const [name, group] of rule.detections) fired.set(name, matchGroup(event, group, ctx));
+  const matched = conditionsOf(rule).some((c) => evalCondition(c, fired, ctx.budget));
   return { matched, fired: names.filter((n) => fired.get(n)) };
+}
+
+/** How deeply arrays and objects nest in a parsed event, walked without recursion. */
+function tooDeep(value: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth >= MAX_EVENT_DEPTH) return true;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Events as JSON (one object or an array) or NDJSON (one object per line). */
@@ -203,8 +237,11 @@ export function parseEvents(text: string): Event[] {
   const asObjects = (v: unknown, where: string): Event[] => {
     const list = Array.isArray(v) ? v : [v];
     list.forEach((e, i) => {
+      const what = `${where}${Array.isArray(v) ? ` item ${i + 1}` : ""}`;
       if (!e || typeof e !== "object" || Array.isArray(e))
-        throw new SigmaEvalError(`${where}${Array.isArray(v) ? ` item ${i + 1}` : ""} is not a JSON object`);
+        throw new SigmaEvalError(`${what} is not a JSON object`);
+      if (tooDeep(e))
+        throw new SigmaEvalError(`${what} nests arrays or objects more than ${MAX_EVENT_DEPTH} levels deep`);
     });
     return list as Event[];
   };

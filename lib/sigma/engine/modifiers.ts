@@ -1,7 +1,9 @@
 // Value modifiers: turn a raw YAML scalar and its modifier chain into typed values, the way
 // pySigma does (encodings apply in order, base64offset yields three variants, windash expands
 // every dash-led word). Problems are thrown as ModifierError and located by the caller.
+import { MAX_VALUE_CHARS, MAX_WILDCARDS } from "@/lib/sigma/engine/limits";
 import type { SigmaValue, StringPart } from "@/lib/sigma/engine/model";
+import { regexOf, RegexRefused } from "@/lib/sigma/engine/regex";
 
 export class ModifierError extends Error {
   constructor(
@@ -185,6 +187,11 @@ export function applyModifiers(raw: unknown, modifiers: string[]): SigmaValue[] 
   if (typeof raw === "boolean" && modifiers.length === 0) return [{ kind: "boolean", value: raw }];
   if (typeof raw === "number" && modifiers.length === 0) return [{ kind: "number", value: raw }];
   const text = String(raw);
+  if (!has("re") && text.length > MAX_VALUE_CHARS)
+    throw new ModifierError(
+      `the value is ${text.length} characters, over the ${MAX_VALUE_CHARS} limit`,
+      "Match a shorter, distinctive part of it with contains.",
+    );
   if (has("re")) {
     const flags = { i: false, m: false, s: false };
     for (const m of modifiers) {
@@ -202,19 +209,14 @@ export function applyModifiers(raw: unknown, modifiers: string[]): SigmaValue[] 
       pattern = pattern.slice(4);
       flags.i = true;
     }
+    const value = { kind: "regex" as const, pattern, flags };
     try {
-      new RegExp(pattern, "u");
+      regexOf(value);
     } catch (error) {
-      try {
-        new RegExp(pattern);
-      } catch {
-        throw new ModifierError(
-          `invalid regular expression: ${(error as Error).message}`,
-          "Fix the regular expression syntax.",
-        );
-      }
+      if (!(error instanceof RegexRefused)) throw error;
+      throw new ModifierError(error.message, error.hint);
     }
-    return [{ kind: "regex", pattern, flags }];
+    return [value];
   }
   if (has("cidr")) {
     if (!isIp(text))
@@ -274,6 +276,12 @@ export function applyModifiers(raw: unknown, modifiers: string[]): SigmaValue[] 
     let parts = v.parts;
     if (has("contains") || has("endswith")) parts = [star, ...parts];
     if (has("contains") || has("startswith")) parts = [...parts, star];
+    const wildcards = parts.filter((p) => typeof p !== "string").length;
+    if (wildcards > MAX_WILDCARDS)
+      throw new ModifierError(
+        `the value has ${wildcards} wildcards, over the ${MAX_WILDCARDS} limit`,
+        "Match fewer, longer literal parts, or use several values with contains|all.",
+      );
     return { kind: "string", parts, cased };
   });
 }

@@ -12,7 +12,12 @@ import type {
 } from "@/lib/sigma/engine/model";
 import { readSource, type Locator } from "@/lib/sigma/engine/source";
 
-type Ctx = { doc: Document.Parsed; locator: Locator; diagnostics: Diagnostic[] };
+type Ctx = {
+  doc: Document.Parsed;
+  locator: Locator;
+  diagnostics: Diagnostic[];
+  spent: { regex: number; matches: number };
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])$/;
@@ -231,8 +236,9 @@ export function parseSigma(text: string): ParseResult {
   const rules: SigmaRuleModel[] = [];
   const names = new Set<string>();
   const correlations: Array<{ rule: CorrelationRule; ctx: Ctx }> = [];
+  const spent = { regex: 0, matches: 0 };
   for (const { doc, value } of docs) {
-    const ctx: Ctx = { doc, locator, diagnostics };
+    const ctx: Ctx = { doc, locator, diagnostics, spent };
     if (!isRecord(value)) {
       report(ctx, [], "a Sigma rule must be a YAML map", "Start with title:, logsource: and detection:.");
       continue;

@@ -1,7 +1,8 @@
 // Reads Sigma YAML defensively: a size limit, a bracket-depth pre-scan (so a deeply nested flow
 // collection cannot exhaust the stack while parsing), yaml's alias limit (billion-laughs bombs)
 // and a depth limit on the parsed tree. Keeps each document's nodes so every later message can
-// point at a line and column.
+// point at a line and column. Duplicate keys are found here with a set per map: yaml's own
+// uniqueKeys check compares every key with every other (seconds for a map of 10,000 keys).
 import {
   isAlias,
   isMap,
@@ -12,17 +13,29 @@ import {
   parseAllDocuments,
   type Document,
   type Node,
+  type Pair,
+  type YAMLMap,
 } from "yaml";
+import { MAX_ALIASES, MAX_DEPTH, MAX_RULE_BYTES } from "@/lib/sigma/engine/limits";
 import type { Diagnostic } from "@/lib/sigma/engine/model";
-
-export const MAX_RULE_BYTES = 256 * 1024;
-export const MAX_DEPTH = 32;
-export const MAX_ALIASES = 50;
 
 export type SourceDoc = { doc: Document.Parsed; value: unknown; index: number };
 
 export class Locator {
+  /** Each map's pairs by key, built on first use: a lookup per reported path stays constant. */
+  private readonly index = new WeakMap<object, Map<string, Pair>>();
   constructor(readonly counter: LineCounter) {}
+  private pairOf(map: YAMLMap, key: string): Pair | undefined {
+    let byKey = this.index.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const p of map.items)
+        if (isPair(p) && isScalar(p.key) && !byKey.has(String(p.key.value)))
+          byKey.set(String(p.key.value), p);
+      this.index.set(map, byKey);
+    }
+    return byKey.get(key);
+  }
   at(offset: number) {
     const { line, col } = this.counter.linePos(offset);
     return { line, column: col };
@@ -33,9 +46,7 @@ export class Locator {
     let keyNode: unknown = null;
     for (const segment of path) {
       if (isMap(current)) {
-        const pair = current.items.find(
-          (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
-        );
+        const pair = this.pairOf(current, String(segment));
         if (!pair) return (keyNode as Node) ?? null;
         keyNode = pair.key;
         current = pair.value;
@@ -73,12 +84,33 @@ function bracketDepth(text: string): { depth: number; offset: number } {
   return { depth, offset: -1 };
 }
 
-function treeDepth(node: unknown, depth: number): number | null {
-  if (depth > MAX_DEPTH) return (node as Node)?.range?.[0] ?? 0;
+type Problem = { offset: number; message: string; hint: string };
+
+/** The first node nested deeper than MAX_DEPTH, or the first key repeated in its map. */
+function treeProblem(node: unknown, depth: number): Problem | null {
+  if (depth > MAX_DEPTH)
+    return {
+      offset: (node as Node)?.range?.[0] ?? 0,
+      message: `the rule is nested more than ${MAX_DEPTH} levels deep`,
+      hint: "Sigma rules need only a few levels; flatten the structure.",
+    };
+  if (isMap(node)) {
+    const seen = new Set<unknown>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? pair.key.value : pair.key;
+      if (seen.has(key))
+        return {
+          offset: (pair.key as Node)?.range?.[0] ?? 0,
+          message: `YAML: Map keys must be unique (${JSON.stringify(String(key))} is repeated)`,
+          hint: "Merge the two entries or rename one.",
+        };
+      seen.add(key);
+    }
+  }
   const children = isMap(node) ? node.items.map((p) => p.value) : isSeq(node) ? node.items : [];
   for (const child of children) {
-    const found = treeDepth(child, depth + 1);
-    if (found !== null) return found;
+    const found = treeProblem(child, depth + 1);
+    if (found) return found;
   }
   return null;
 }
@@ -123,7 +155,7 @@ export function readSource(text: string): { docs: SourceDoc[]; locator: Locator;
       ],
     };
   }
-  const parsed = parseAllDocuments(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  const parsed = parseAllDocuments(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: false });
   const list = Array.isArray(parsed) ? parsed : [];
   const diagnostics: Diagnostic[] = [];
   const docs: SourceDoc[] = [];
@@ -141,17 +173,10 @@ export function readSource(text: string): { docs: SourceDoc[]; locator: Locator;
       );
     }
     if (errors.length) return;
-    const deep = treeDepth(doc.contents, 0);
-    if (deep !== null) {
-      const at = locator.at(deep);
-      diagnostics.push(
-        fail(
-          `the rule is nested more than ${MAX_DEPTH} levels deep`,
-          "Sigma rules need only a few levels; flatten the structure.",
-          at.line,
-          at.column,
-        ),
-      );
+    const problem = treeProblem(doc.contents, 0);
+    if (problem) {
+      const at = locator.at(problem.offset);
+      diagnostics.push(fail(problem.message, problem.hint, at.line, at.column));
       return;
     }
     let aliasCount = 0;

@@ -1,0 +1,72 @@
+// Every bound the Sigma engine puts on untrusted input, in one place. The converter API runs any
+// anonymous rule and events on the server, so each cost that grows with the input is capped here
+// and refused with a located error (a 422 from the API) instead of blocking the event loop.
+// The values sit far above what real rules use (SigmaHQ's largest rules stay under 64 KB, a few
+// dozen identifiers, conditions of a few hundred characters, values of a few hundred characters)
+// and far below what makes one request cost more than a few tens of milliseconds.
+
+/**
+ * Rule text. SigmaHQ rules are a few KB, the largest tens of KB. Parsing and converting cost
+ * about 1-3 ms per KB (YAML parsing dominates), so 128 KB keeps a request under ~0.5 s cold.
+ */
+export const MAX_RULE_BYTES = 128 * 1024;
+/** YAML nesting. A Sigma rule needs four or five levels; deeper trees only cost stack. */
+export const MAX_DEPTH = 32;
+/** YAML aliases. Rules never need anchors; a few are allowed, a billion-laughs expansion is not. */
+export const MAX_ALIASES = 50;
+
+/** Search identifiers per rule. Real rules use up to a few dozen. */
+export const MAX_IDENTIFIERS = 256;
+/** Characters in one string value. Long base64 or command-line values stay under 1 KB. */
+export const MAX_VALUE_CHARS = 4096;
+/** Wildcards (* and ?, including those contains/startswith/endswith add) in one value. */
+export const MAX_WILDCARDS = 32;
+/** Values of one field after modifiers (windash and base64offset multiply them). */
+export const MAX_VALUES_PER_FIELD = 4096;
+
+/** Characters in one condition. Real conditions are a few hundred characters. */
+export const MAX_CONDITION_CHARS = 4096;
+/**
+ * Nesting of parentheses and `not` in a condition. Real conditions nest three or four levels;
+ * the bound keeps every recursive walk of the condition tree (parser, checks, evaluator,
+ * backends) a few dozen frames deep.
+ */
+export const MAX_CONDITION_DEPTH = 32;
+/**
+ * Value matches in the conditions of one file once `1 of` / `all of` are expanded: each
+ * reference to an identifier counts its values. A query is about as long as this count, so it bounds the
+ * backends' output and the evaluator's work per event (`all of them` repeated over many large
+ * identifiers would otherwise multiply them).
+ */
+export const MAX_EXPANDED_MATCHES = 20_000;
+
+/** Characters in one `|re` pattern. The longest SigmaHQ regexes are a few hundred characters. */
+export const MAX_REGEX_CHARS = 1024;
+/**
+ * Estimated RE2 program size (instructions) of one regex. Counted repetitions multiply it
+ * (`[a-z]{1,999}` is ~1,000 instructions); re2js compiles ~10 µs per instruction, so 2,000 keeps
+ * one compile under ~20 ms.
+ */
+export const MAX_REGEX_PROGRAM = 2000;
+/** The same estimate summed over all regexes of one file: bounds compile time per request. */
+export const MAX_RULE_REGEX_PROGRAM = 10_000;
+
+/** Nesting of arrays and objects in one pasted event (every walk of an event recurses). */
+export const MAX_EVENT_DEPTH = 32;
+/**
+ * Work units for evaluating one request's events: roughly characters scanned by wildcard and
+ * regex matching plus condition nodes visited. About 50 M units run in ~100 ms; the samples of
+ * the whole corpus need under 1 M.
+ */
+export const EVAL_BUDGET = 50_000_000;
+/**
+ * Regex work is charged per character of text, times one unit per this many instructions of
+ * the program: RE2's NFA fallback may step through every instruction for each character.
+ */
+export const REGEX_INSTRUCTIONS_PER_UNIT = 64;
+/**
+ * Converted queries longer than this are returned without syntax colours: Shiki's cost grows
+ * faster than the line (about 1 ms per KB up to 2 KB, 10 ms per KB at 8 KB, over a second for
+ * the 100 KB line of a hash-list rule).
+ */
+export const MAX_HIGHLIGHT_CHARS = 4000;
