@@ -1,18 +1,21 @@
-import { expect, test } from "@playwright/test";
+import { createVerifiedUser, expect, giveDemoSubscription, signInByApi, test } from "./fixtures";
 import { sampleDetection } from "./content";
 import { admin, signIn, signUpAndVerify, uniqueEmail } from "./accounts";
 import { linkFromMail } from "./mail";
 
 const { technique, platform } = sampleDetection();
 const detectionPath = `/techniques/${technique.id}/${platform.id}`;
-test("sign up, verify, sign in, see locked Pro, get Pro, see it, sign out, locked again", async ({
-  page,
-}) => {
+test("sign up in the browser, verify through the emailed link, sign in", async ({ page }) => {
   const email = uniqueEmail("journey");
   await signUpAndVerify(page, email);
   await signIn(page, email);
   await expect(page.getByTestId("account-email")).toHaveText(email);
   await expect(page.getByTestId("account-plan")).toHaveText("Free");
+});
+
+test("a free user sees locked Pro; Pro granted by the admin command unlocks it", async ({ page }, info) => {
+  const email = await createVerifiedUser(page.request, info, "grant");
+  await signInByApi(page.request, info, email);
 
   await page.goto(detectionPath);
   await expect(page.getByRole("link", { name: "Upgrade to Pro" })).toBeVisible();
@@ -26,6 +29,12 @@ test("sign up, verify, sign in, see locked Pro, get Pro, see it, sign out, locke
     page.getByTestId("pro-content").getByRole("heading", { name: /Response playbook/ }),
   ).toBeVisible();
   await expect(page.getByTestId("pro-content").locator("pre.shiki").first()).toBeVisible();
+});
+
+test("signing out locks Pro again", async ({ page }, info) => {
+  const email = await createVerifiedUser(page.request, info, "sign-out");
+  await giveDemoSubscription(email, { periodEnd: new Date(Date.now() + 30 * 24 * 60 * 60 * 1000) });
+  await signInByApi(page.request, info, email);
 
   await page.goto("/account");
   await expect(page.getByTestId("account-plan")).toHaveText("Pro");

@@ -9,8 +9,12 @@ export function uniqueEmail(tag: string) {
   return `${tag}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.test`;
 }
 
+/** The admin command, run as an operator would (tsx directly: `npx` resolution costs seconds). */
 export function admin(...args: string[]) {
-  return execFileSync("npx", ["tsx", "scripts/admin.ts", ...args], { encoding: "utf8", env: process.env });
+  return execFileSync("node_modules/.bin/tsx", ["scripts/admin.ts", ...args], {
+    encoding: "utf8",
+    env: process.env,
+  });
 }
 
 export async function signUpAndVerify(page: Page, email: string) {

@@ -1,33 +1,29 @@
 // Pro through the local demo billing (no Stripe keys in the test environment): the same event and
-// entitlement code as Stripe, driven through the real pages in Chromium.
-import pg from "pg";
-import { expect, test, type Page } from "@playwright/test";
+// entitlement code as Stripe, driven through the real pages in Chromium. Each test covers one
+// journey; accounts and subscriptions a journey starts from are made by fixtures, not by the browser.
+import type { Page } from "@playwright/test";
 import { sampleDetection } from "./content";
-import { signIn, signUpAndVerify, uniqueEmail } from "./accounts";
+import {
+  createVerifiedUser,
+  expect,
+  giveDemoSubscription,
+  originOf,
+  setPeriodEnd,
+  signInByApi,
+  test,
+} from "./fixtures";
 
 const { technique, platform } = sampleDetection();
 const detectionPath = `/techniques/${technique.id}/${platform.id}`;
+const DAY = 24 * 60 * 60 * 1000;
 
-/**
- * The test's clock: instead of waiting a month, move the subscription's period end to a moment
- * relative to now, as if that much time had passed. The site reads the real clock.
- */
-async function setPeriodEnd(email: string, end: Date) {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    const result = await client.query(
-      `UPDATE subscription SET "currentPeriodEnd" = $1 WHERE "userId" = (SELECT id FROM "user" WHERE email = $2)`,
-      [end, email],
-    );
-    expect(result.rowCount).toBe(1);
-  } finally {
-    await client.end();
-  }
-}
+test.skip(!process.env.DATABASE_URL, "needs the PostgreSQL database the site uses (npm test provides it)");
 
+/** Opens the detection page and waits for the Pro area to settle into the expected state. */
 async function expectPro(page: Page, visible: boolean) {
+  const proResponse = page.waitForResponse((r) => r.url().includes(`/api/pro/${technique.id}`));
   await page.goto(detectionPath);
+  await proResponse;
   if (visible) await expect(page.getByTestId("pro-content")).toBeVisible();
   else {
     await expect(page.getByTestId("pro-teasers")).toBeVisible();
@@ -35,18 +31,19 @@ async function expectPro(page: Page, visible: boolean) {
   }
 }
 
-test("pricing → subscribe → Pro → cancel → access until period end → Free", async ({ page }) => {
-  test.skip(!process.env.DATABASE_URL, "needs the PostgreSQL database the site uses (npm test provides it)");
-  const email = uniqueEmail("billing");
-
+test("a visitor sees the plans, the demo note and the way to sign up", async ({ page }) => {
   await page.goto("/pricing");
   await expect(page.getByTestId("plan-comparison")).toContainText("Response playbook");
   await expect(page.getByRole("note")).toContainText("Demo billing");
   await expect(page.getByRole("link", { name: "Sign up to subscribe" })).toBeVisible();
   await page.screenshot({ path: "test-results/screenshots/pricing.png", fullPage: true });
+});
 
-  await signUpAndVerify(page, email);
-  await signIn(page, email);
+test("a free user subscribes through the demo checkout and gets Pro", async ({ page }, info) => {
+  const email = await createVerifiedUser(page.request, info, "subscribe");
+  await signInByApi(page.request, info, email);
+
+  await page.goto("/account");
   await expect(page.getByTestId("account-plan")).toHaveText("Free");
   await page.getByRole("link", { name: "Upgrade to Pro" }).click();
   await expect(page).toHaveURL(/\/pricing$/);
@@ -59,31 +56,47 @@ test("pricing → subscribe → Pro → cancel → access until period end → F
   await expect(page).toHaveURL(/\/account\?checkout=success/);
   await expect(page.getByTestId("account-plan")).toHaveText("Pro");
   await expect(page.getByTestId("account-status")).toHaveText("active");
-  const renews = await page.getByTestId("account-period").textContent();
-  expect(renews).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByTestId("account-period")).toHaveText(/^\d{4}-\d{2}-\d{2}$/);
   await page.screenshot({ path: "test-results/screenshots/account-pro.png", fullPage: true });
   await expectPro(page, true);
 
   await page.goto("/pricing");
   await expect(page.getByRole("button", { name: "Manage subscription" })).toBeVisible();
+});
+
+test("a Pro user cancels in the portal and keeps Pro until the period end", async ({ page }, info) => {
+  const email = await createVerifiedUser(page.request, info, "cancel");
+  const periodEnd = new Date(Date.now() + 30 * DAY);
+  await giveDemoSubscription(email, { periodEnd });
+  await signInByApi(page.request, info, email);
+  const renews = periodEnd.toISOString().slice(0, 10);
 
   await page.goto("/account");
+  await expect(page.getByTestId("account-plan")).toHaveText("Pro");
   await page.getByRole("button", { name: "Manage subscription" }).click();
   await expect(page).toHaveURL(/\/billing\/demo\/portal$/);
   await page.getByRole("button", { name: "Cancel subscription" }).click();
   await expect(page.getByTestId("portal-status")).toHaveText("canceled, access until period end");
-  await expect(page.getByTestId("portal-period")).toHaveText(renews!);
+  await expect(page.getByTestId("portal-period")).toHaveText(renews);
   await page.screenshot({ path: "test-results/screenshots/demo-portal-canceled.png", fullPage: true });
 
   await page.goto("/account");
   await expect(page.getByTestId("account-plan")).toHaveText("Pro");
   await expect(page.getByText("Access ends")).toBeVisible();
-  await expect(page.getByTestId("account-period")).toHaveText(renews!);
+  await expect(page.getByTestId("account-period")).toHaveText(renews);
+  await expectPro(page, true);
+});
+
+test("a canceled subscription gives Pro until its period ends, then Free", async ({ page }, info) => {
+  const email = await createVerifiedUser(page.request, info, "period-end");
+  // An hour before the period ends: still Pro.
+  await giveDemoSubscription(email, {
+    periodEnd: new Date(Date.now() + 60 * 60 * 1000),
+    cancelAtPeriodEnd: true,
+  });
+  await signInByApi(page.request, info, email);
   await expectPro(page, true);
 
-  // An hour before the period ends: still Pro.
-  await setPeriodEnd(email, new Date(Date.now() + 60 * 60 * 1000));
-  await expectPro(page, true);
   // The period has ended: Pro is gone, and the account says so.
   await setPeriodEnd(email, new Date(Date.now() - 60 * 1000));
   await expectPro(page, false);
@@ -92,8 +105,8 @@ test("pricing → subscribe → Pro → cancel → access until period end → F
   await expect(page.getByRole("link", { name: "Upgrade to Pro" })).toBeVisible();
 });
 
-test("billing endpoints refuse bad requests with 4xx", async ({ request, baseURL }) => {
-  const origin = new URL(baseURL!).origin;
+test("billing endpoints refuse bad requests with 4xx", async ({ request }, info) => {
+  const origin = originOf(info);
   // No Stripe keys here: there is no webhook to receive.
   expect((await request.post("/api/billing/webhook", { data: "{}" })).status()).toBe(404);
   // Cross-site form posts are refused.
