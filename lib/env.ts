@@ -20,11 +20,25 @@ const schema = z.object({
   GITHUB_CLIENT_SECRET: optional,
   GOOGLE_CLIENT_ID: optional,
   GOOGLE_CLIENT_SECRET: optional,
-  /** Header carrying the client address, set by your load balancer. Unset: use the socket's. */
-  CLIENT_IP_HEADER: optional,
+  // Where the client address for rate limits comes from (lib/auth/client-address.ts). Neither set:
+  // the TCP peer, which `npm start` (scripts/serve.mjs) passes on; a client's own headers never count.
+  /** Number of proxies in front of the site that append to X-Forwarded-For. */
+  TRUSTED_PROXY_HOPS: optional.pipe(z.coerce.number().int().min(1).max(10).optional()),
+  /** A header your load balancer overwrites with the single address it received from. */
+  CLIENT_IP_HEADER: optional.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9-]+$/, "a header name")
+      .transform((v) => v.toLowerCase())
+      .optional(),
+  ),
 });
 
-export const env = schema.parse(process.env);
+export const env = schema
+  .refine((e) => !(e.TRUSTED_PROXY_HOPS && e.CLIENT_IP_HEADER), {
+    message: "Set TRUSTED_PROXY_HOPS or CLIENT_IP_HEADER, not both: they describe different proxies",
+  })
+  .parse(process.env);
 
 /**
  * The auth secret signs session cookies. Production deployments set BETTER_AUTH_SECRET; a fresh
