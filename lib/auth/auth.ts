@@ -5,8 +5,10 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { getDb } from "@/lib/db/client";
+import { CLIENT_ADDRESS_HEADER, withClientAddress } from "@/lib/auth/client-address";
 import { authSecret, env } from "@/lib/env";
-import { sendMail } from "@/lib/mail/mailer";
+import { runInBackground, sendMailLater } from "@/lib/auth/deferred";
+import { equalWorkHook } from "@/lib/auth/equal-work";
 import { SITE } from "@/lib/site";
 
 const production = env.NODE_ENV === "production";
@@ -23,7 +25,7 @@ function socialProviders() {
 export const enabledSocialProviders = Object.keys(socialProviders());
 
 function createAuth() {
-  return betterAuth({
+  const auth = betterAuth({
     appName: SITE.name,
     baseURL: SITE.url,
     secret: authSecret(),
@@ -32,18 +34,19 @@ function createAuth() {
     emailAndPassword: {
       enabled: true,
       minPasswordLength: 10,
-      // Also makes sign-up answer the same way for new and existing addresses (no enumeration).
+      // Also makes sign-up answer the same way for new and existing addresses (no enumeration):
+      // better-auth then hashes the password and returns a synthetic user for an existing one.
       requireEmailVerification: true,
       revokeSessionsOnPasswordReset: true,
-      async sendResetPassword({ user, url }) {
-        await sendMail({
+      sendResetPassword({ user, url }) {
+        return sendMailLater({
           to: user.email,
           subject: "Reset your Detection Atlas password",
           text: `Someone asked to reset the password of this Detection Atlas account.\n\nReset it here (valid for one hour): ${url}\n\nIf it was not you, ignore this message; your password is unchanged.`,
         });
       },
-      async onExistingUserSignUp({ user }) {
-        await sendMail({
+      onExistingUserSignUp({ user }) {
+        return sendMailLater({
           to: user.email,
           subject: "Sign-up attempt for your Detection Atlas account",
           text: `Someone tried to create a Detection Atlas account with this address, which already has one.\n\nIf it was you, sign in at ${SITE.url}/sign-in or reset your password at ${SITE.url}/forgot-password.`,
@@ -53,8 +56,8 @@ function createAuth() {
     emailVerification: {
       sendOnSignUp: true,
       autoSignInAfterVerification: false,
-      async sendVerificationEmail({ user, url }) {
-        await sendMail({
+      sendVerificationEmail({ user, url }) {
+        return sendMailLater({
           to: user.email,
           subject: "Verify your Detection Atlas email address",
           text: `Welcome to Detection Atlas.\n\nConfirm this address to finish creating your account: ${url}\n\nIf you did not sign up, ignore this message.`,
@@ -84,10 +87,21 @@ function createAuth() {
         sameSite: "lax",
         secure: production && SITE.url.startsWith("https://"),
       },
-      ipAddress: { ipAddressHeaders: [env.CLIENT_IP_HEADER ?? "x-forwarded-for"] },
+      // Only the address withClientAddress resolved; better-auth on its own would believe a
+      // client's single-valued X-Forwarded-For.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
+      // Mail is sent after the answer, so its latency cannot tell known addresses from unknown.
+      backgroundTasks: { handler: runInBackground },
+      // better-auth skips callbackURL / redirectTo checks under NODE_ENV=test; keep them on so the
+      // tests exercise what production does.
+      disableOriginCheck: false,
     },
+    hooks: { after: equalWorkHook },
     plugins: [nextCookies()],
   });
+  // Rate limits run first thing inside better-auth's handler, so the address is set before it.
+  const handler = auth.handler;
+  return Object.assign(auth, { handler: (request: Request) => handler(withClientAddress(request)) });
 }
 
 let instance: ReturnType<typeof createAuth> | undefined;
