@@ -30,6 +30,8 @@ export type KustoApi = {
   database(name: string, members: KustoSymbol[]): KustoSymbol;
   defaultGlobals(): KustoGlobals;
   analyze(text: string, globals: KustoGlobals): KustoDiagnostic[];
+  /** The analysed syntax tree's root (a Bridge.NET object; lib/verify/kusto/tree.ts reads it). */
+  syntax(text: string, globals: KustoGlobals): unknown;
 };
 
 type KustoNamespace = {
@@ -66,7 +68,10 @@ type KustoNamespace = {
     };
     GlobalState: { Default: KustoGlobals };
     KustoCode: {
-      ParseAndAnalyze(text: string, globals: KustoGlobals): { GetDiagnostics(): NetList<KustoDiagnostic> };
+      ParseAndAnalyze(
+        text: string,
+        globals: KustoGlobals,
+      ): { GetDiagnostics(): NetList<KustoDiagnostic>; Syntax: unknown };
     };
   };
 };
@@ -99,6 +104,7 @@ export function kusto(): KustoApi {
       for (let i = 0; i < list.Count; i++) out.push(list.getItem(i));
       return out;
     },
+    syntax: (text, globals) => L.KustoCode.ParseAndAnalyze(text, globals).Syntax,
   };
   return api;
 }

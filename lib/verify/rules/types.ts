@@ -23,6 +23,8 @@ export type RuleContext = {
   platform: string | undefined;
   /** The detection's declared deployment; undefined for Pro code blocks (hunting only). */
   deployment: Deployment | undefined;
+  /** File line of the `deployment:` key, for findings about the deployment itself. */
+  deploymentLine?: number;
   kustoGlobals: KustoGlobals;
 };
 

@@ -1,0 +1,61 @@
+// KQL: after `join kind=leftouter`, left rows without a match carry empty right-side columns.
+// A later `where` that tests a right-only column without isempty()/isnull() drops exactly those
+// rows, so the outer join silently becomes an inner join.
+import { findingAt } from "@/lib/verify/rules/finding";
+import { startOf } from "@/lib/verify/rules/kql-helpers";
+import { kqlTree, walk, type KqlNode } from "@/lib/verify/kusto/tree";
+import type { Finding, Rule } from "@/lib/verify/rules/types";
+
+const ID = "kql-leftouter-filter";
+const NULL_AWARE = /\b(isempty|isnull|isnotempty|isnotnull|coalesce|iff|iif|case)\s*\(/;
+
+/** Operators of a pipeline in order: `a | b | c` nests as Pipe(Pipe(a, b), c). */
+function pipeline(node: KqlNode): KqlNode[] {
+  if (node.type !== "PipeExpression") return [node];
+  const [left, , right] = node.children;
+  return [...(left ? pipeline(left) : []), ...(right ? [right] : [])];
+}
+
+function names(node: KqlNode): Set<string> {
+  const out = new Set<string>();
+  walk(node, (n) => {
+    if (n.type === "NameReference") out.add(n.text.trim());
+  });
+  return out;
+}
+
+export const kqlLeftouterFilter: Rule = {
+  id: ID,
+  languages: ["kql"],
+  reason:
+    "Rows a `join kind=leftouter` keeps without a match have empty right-side columns, so a later filter on those columns that does not allow for empty values turns the outer join into an inner join.",
+  docs: "https://learn.microsoft.com/en-us/kusto/query/join-leftouter",
+  check(query, ctx) {
+    const findings: Finding[] = [];
+    const seen = new Set<KqlNode>();
+    walk(kqlTree(query.text, ctx.kustoGlobals), (node) => {
+      if (node.type !== "PipeExpression" || seen.has(node)) return;
+      walk(node, (n) => {
+        if (n.type === "PipeExpression") seen.add(n);
+      });
+      const ops = pipeline(node);
+      ops.forEach((op, i) => {
+        if (op.type !== "JoinOperator" || !/kind\s*=\s*leftouter/i.test(op.text)) return;
+        const before = new Set(ops[i - 1]?.columns ?? []);
+        const rightOnly = (op.columns ?? []).filter((c) => !before.has(c));
+        for (const later of ops.slice(i + 1)) {
+          if (later.type === "SummarizeOperator" || later.type === "ProjectOperator") break;
+          if (later.type !== "FilterOperator") continue;
+          const used = [...names(later)].filter((n) => rightOnly.includes(n));
+          if (used.length === 0 || NULL_AWARE.test(later.text)) continue;
+          findings.push(
+            findingAt(ID, query, startOf(later), `this filter on ${used.join(", ")} (right side of the leftouter join) drops the rows that had no match: allow for isempty(${used[0]})`, [
+              `where isempty(${used[0]}) or (…)`,
+            ]),
+          );
+        }
+      });
+    });
+    return findings;
+  },
+};
