@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { TACTIC_SHORT_NAMES } from "@/lib/attack/tactics";
 import { TECHNIQUE_ID_PATTERN } from "@/lib/attack/technique-id";
+import { DEPLOYMENT_KIND_BY_PLATFORM, deploymentSchema } from "@/lib/content/deployment";
 
 const isoDate = z.iso.date({ error: "must be a date in YYYY-MM-DD form" });
 const kebabId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be kebab-case (a-z, 0-9, hyphens)");
@@ -156,6 +157,7 @@ export const detectionFrontmatterSchema = z
     changelog: z.array(changelogEntrySchema).min(1),
     data_sources: z.array(kebabId).min(1),
     required_tables: z.array(text).min(1),
+    deployment: deploymentSchema,
     false_positives: z.array(text).min(1),
     tuning: z.array(z.strictObject({ advice: text, exclusion: text.optional() })).min(1),
     query: text,
@@ -163,6 +165,13 @@ export const detectionFrontmatterSchema = z
   .superRefine((d, ctx) => {
     if (d.updated < d.created)
       ctx.addIssue({ code: "custom", path: ["updated"], message: "must not be before created" });
+    const kind = DEPLOYMENT_KIND_BY_PLATFORM[d.platform];
+    if (kind && d.deployment.kind !== kind)
+      ctx.addIssue({
+        code: "custom",
+        path: ["deployment", "kind"],
+        message: `a ${d.platform} detection deploys as ${kind}, not ${d.deployment.kind}`,
+      });
     const latest = Math.max(...d.changelog.map((c) => c.version));
     if (latest !== d.version)
       ctx.addIssue({
