@@ -65,6 +65,7 @@ beforeAll(async () => {
     STRIPE_SECRET_KEY: "sk_test_standin",
     STRIPE_PRICE_MONTHLY: "price_month",
     STRIPE_PRICE_YEARLY: "price_year",
+    STRIPE_WEBHOOK_SECRET: "whsec_standin",
     STRIPE_API_HOST: "127.0.0.1",
     STRIPE_API_PORT: String(port),
     STRIPE_API_PROTOCOL: "http",
@@ -155,11 +156,22 @@ describe("Stripe Checkout and Customer Portal through the SDK", () => {
 });
 
 describe("billing configuration", () => {
-  it("runs the local demo billing without a Stripe key", () => {
-    expect(readBillingConfig({}).mode).toBe("local");
+  it("runs the demo billing without Stripe keys outside production", () => {
+    expect(readBillingConfig({}).mode).toBe("demo");
+    expect(readBillingConfig({ NODE_ENV: "development" }).stripe).toBeNull();
     expect(readBillingConfig({}).displayPrices.monthly).toMatch(/^\$\d+/);
   });
-  it("refuses a Stripe key without the price ids", () => {
+  it("refuses production without Stripe keys unless BILLING_MODE=demo", () => {
+    expect(() => readBillingConfig({ NODE_ENV: "production" })).toThrow(/BILLING_MODE=demo/);
+    expect(readBillingConfig({ NODE_ENV: "production", BILLING_MODE: "demo" }).mode).toBe("demo");
+  });
+  it("refuses a Stripe key without the price ids and webhook secret", () => {
     expect(() => readBillingConfig({ STRIPE_SECRET_KEY: "sk_test_x" })).toThrow(BillingConfigError);
+    expect(() => readBillingConfig({ STRIPE_SECRET_KEY: "sk_test_x" })).toThrow(
+      /STRIPE_PRICE_MONTHLY, STRIPE_PRICE_YEARLY, STRIPE_WEBHOOK_SECRET/,
+    );
+  });
+  it("refuses an unknown BILLING_MODE, naming the variable", () => {
+    expect(() => readBillingConfig({ BILLING_MODE: "free" })).toThrow(/BILLING_MODE/);
   });
 });

@@ -39,7 +39,7 @@ export default async function PricingPage({ searchParams }: PageProps<"/pricing"
           </p>
         )}
       </header>
-      {config.mode === "local" && <DemoBanner />}
+      {config.mode === "demo" && <DemoBanner />}
 
       <div className="grid gap-4 md:grid-cols-2">
         <section

@@ -24,7 +24,7 @@ export const DEMO_PORTAL_PATH = "/billing/demo/portal";
 /** Where to send a signed-in viewer who asked to subscribe. */
 export async function checkoutUrl(viewer: Viewer, interval: BillingInterval): Promise<string> {
   const config = billingConfig();
-  if (config.mode === "local") return `${DEMO_CHECKOUT_PATH}?interval=${interval}`;
+  if (config.mode === "demo") return `${DEMO_CHECKOUT_PATH}?interval=${interval}`;
   const db = getDb();
   const row = await db.subscription.findUnique({ where: { userId: viewer.userId } });
   const customerId = await ensureCustomer(stripe(), {
@@ -59,7 +59,8 @@ export async function checkoutUrl(viewer: Viewer, interval: BillingInterval): Pr
 export async function portalUrl(viewer: Viewer): Promise<string | null> {
   const row = await getDb().subscription.findUnique({ where: { userId: viewer.userId } });
   if (!row) return null;
-  if (row.source === "local") return DEMO_PORTAL_PATH;
+  // A demo subscription left over from before Stripe was set up has no portal in Stripe mode.
+  if (row.source === "local") return billingConfig().mode === "demo" ? DEMO_PORTAL_PATH : null;
   if (row.source !== "stripe" || !row.stripeCustomerId || billingConfig().mode !== "stripe") return null;
   return createPortalSession(stripe(), { customerId: row.stripeCustomerId, siteUrl: SITE.url });
 }

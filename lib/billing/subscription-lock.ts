@@ -26,6 +26,7 @@ export async function lockSubscription(tx: Tx, ref: SubscriptionRef): Promise<Su
   if (locked.length === 0 && customerId)
     locked = await tx.$queryRaw<Locked>`
       SELECT "id" FROM "subscription" WHERE "stripeCustomerId" = ${customerId} FOR UPDATE`;
-  if (locked.length === 0) return null;
-  return tx.subscription.findUnique({ where: { id: locked[0].id } });
+  const first = locked[0];
+  if (!first) return null;
+  return tx.subscription.findUnique({ where: { id: first.id } });
 }

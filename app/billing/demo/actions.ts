@@ -1,14 +1,14 @@
 "use server";
-// Demo billing actions (local mode only): they emit the events Stripe would send and apply them
-// through the same code as the webhook.
-import { redirect } from "next/navigation";
+// Demo billing actions (BILLING_MODE=demo only; 404 otherwise): they emit the events Stripe would
+// send and apply them through the same code as the webhook.
+import { notFound, redirect } from "next/navigation";
 import { getViewer } from "@/lib/auth/session";
 import { billingConfig, isBillingInterval } from "@/lib/billing/config";
 import { setLocalCancelAtPeriodEnd, startLocalSubscription } from "@/lib/billing/local-billing";
 import { getDb } from "@/lib/db/client";
 
 async function demoViewer() {
-  if (billingConfig().mode !== "local") throw new Error("Demo billing is off: this site uses Stripe");
+  if (billingConfig().mode !== "demo") notFound();
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=/pricing");
   return viewer;

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 
 export default async function DemoCheckoutPage({ searchParams }: PageProps<"/billing/demo/checkout">) {
   const config = billingConfig();
-  if (config.mode !== "local") notFound();
+  if (config.mode !== "demo") notFound();
   const { interval } = await searchParams;
   if (!isBillingInterval(interval)) redirect("/pricing");
   const gate = await checkProAccess();

@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "no end date");
 
 export default async function DemoPortalPage() {
-  if (billingConfig().mode !== "local") notFound();
+  if (billingConfig().mode !== "demo") notFound();
   const viewer = await getViewer();
   if (!viewer) redirect("/sign-in?next=/account");
   const sub = await findSubscription(getDb(), viewer.userId);
