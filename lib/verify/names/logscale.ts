@@ -18,6 +18,11 @@ const FIELD_PARAMS = new Set(["field", "fields", "key", "keys", "groupby", "time
 /** Parameters whose value names a field the function writes. */
 const OUTPUT_PARAMS = new Set(["as", "include", "column", "prefix"]);
 const EVENT_NAME = "#event_simpleName";
+/** Functions that add sub-fields to the field they are given (LogScale's ipLocation() and asn()). */
+const ENRICHERS: Record<string, string[]> = {
+  iplocation: ["country", "city", "state", "lat", "lon"],
+  asn: ["asn", "org"],
+};
 
 /** Event names in a value: a word, a string, or a regex of literal alternatives (`/^(A|B)$/`). */
 function eventNames(t: Token): Array<{ name: string; offset: number }> {
@@ -66,6 +71,9 @@ export function extractLogScale(text: string): Extracted {
     if (t.kind !== "word" || t.text.startsWith("$")) return;
     if (isPunct(next, "(") || (isPunct(next, ":") && tokens[i + 3] && isPunct(tokens[i + 3], "("))) return;
     if (isPunct(previous, ":") && isPunct(next, "(")) return;
+    const enriched = frame && ENRICHERS[frame.fn];
+    if (enriched && !frame.param && !isPunct(next, "="))
+      enriched.forEach((sub) => created.add(`${t.text}.${sub}`));
     if (frame && frame.fn) {
       if (isPunct(next, "=") && frame.fn !== "eval" && frame.fn !== "test") {
         frame.param = t.text.toLowerCase();

@@ -144,6 +144,18 @@ describe("name resolution", () => {
     expect(found[1]?.suggestions[0]).toBe("CommandLine");
   });
 
+  it("LogScale: ipLocation() adds the country and city of the field it is given", () => {
+    expect(
+      unknown(
+        "logscale",
+        "#event_simpleName=ProcessRollup2 | ipLocation(aid) | groupBy([aid.country, aid.city])",
+      ),
+    ).toEqual([]);
+    expect(
+      unknown("logscale", "#event_simpleName=ProcessRollup2 | groupBy([aid.country])").map((f) => f.name),
+    ).toEqual(["aid.country"]);
+  });
+
   it("KQL: an ActionType the table never writes is reported with the documented values", () => {
     const found = unknown(
       "kql",
