@@ -30,6 +30,9 @@ export const kustoTableSchema = z.strictObject({
     z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "column names are Kusto identifiers"),
     z.enum(KUSTO_TYPES),
   ),
+  /** The ActionType values the table writes, for the name check (lib/verify/names); where they come from. */
+  action_types: z.array(z.string().min(1)).optional(),
+  action_types_source: z.string().min(1).optional(),
 });
 export type KustoTable = z.infer<typeof kustoTableSchema>;
 
