@@ -23,6 +23,9 @@ test("database down: public pages stay up, accounts answer 503, and everything r
   expect((await request.get("/api/health?db=1")).status()).toBe(200);
 
   await cutDatabase();
+  // The proxy trusts a successful database probe for a second (TRUST_UP_MS), so the first
+  // gated request may still be let through; from then on the outage must be a 503.
+  await expect.poll(async () => (await request.get("/pricing")).status(), { timeout: 10_000 }).toBe(503);
 
   for (const path of [
     "/",

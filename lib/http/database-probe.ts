@@ -36,14 +36,34 @@ function ping(endpoint: Endpoint): Promise<boolean> {
   });
 }
 
+/**
+ * A success is trusted for this long: PostgreSQL forks a process per connection, so a probe per
+ * request would cost the database more than the pages do. A failure is never trusted: the next
+ * request probes again, so recovery shows at once. An outage inside the window reaches the page,
+ * whose error boundary answers (app/error.tsx).
+ */
+export const TRUST_UP_MS = 1000;
+
 let inFlight: Promise<boolean> | null = null;
+let upAt = -Infinity;
+
+type ProbeOptions = {
+  databaseUrl?: string;
+  now?: number;
+  /** Probe even inside the trust window: after a query has just failed. */
+  fresh?: boolean;
+};
 
 /** True when no server is configured (embedded PGlite lives in this process) or it answers. */
-export function databaseReachable(databaseUrl = process.env.DATABASE_URL): Promise<boolean> {
+export function databaseReachable(options: ProbeOptions = {}): Promise<boolean> {
+  const { databaseUrl = process.env.DATABASE_URL, now = Date.now(), fresh = false } = options;
   if (!databaseUrl) return Promise.resolve(true);
+  if (!fresh && now - upAt < TRUST_UP_MS) return Promise.resolve(true);
   // Concurrent requests share one probe, so an outage does not multiply connection attempts.
-  inFlight ??= ping(postgresEndpoint(databaseUrl)).finally(() => {
+  inFlight ??= ping(postgresEndpoint(databaseUrl)).then((up) => {
+    upAt = up ? now : -Infinity;
     inFlight = null;
+    return up;
   });
   return inFlight;
 }

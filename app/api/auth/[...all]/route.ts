@@ -18,10 +18,11 @@ async function handler(request: Request): Promise<Response> {
   }
   try {
     const response = await getAuth().handler(capped);
-    if (response.status >= 500 && !(await databaseReachable())) return serviceUnavailable(true);
+    if (response.status >= 500 && !(await databaseReachable({ fresh: true })))
+      return serviceUnavailable(true);
     return response;
   } catch (error) {
-    if (await databaseReachable()) throw error;
+    if (await databaseReachable({ fresh: true })) throw error;
     console.error("auth: database unavailable", error);
     return serviceUnavailable(true);
   }
