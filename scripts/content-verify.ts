@@ -11,7 +11,10 @@ function args(argv: string[]) {
   const json = argv.indexOf("--json");
   if (json !== -1 && !argv[json + 1]) throw new Error("--json needs a file name");
   const rest = argv.filter((_, i) => i !== json && i !== json + 1);
-  return { json: json === -1 ? undefined : argv[json + 1], dir: rest[0] ? path.resolve(rest[0]) : contentDir() };
+  return {
+    json: json === -1 ? undefined : argv[json + 1],
+    dir: rest[0] ? path.resolve(rest[0]) : contentDir(),
+  };
 }
 
 function main() {
@@ -19,7 +22,8 @@ function main() {
   const result = runRules(dir);
   console.log(`content:verify ${dir}: ${result.queries} queries`);
   console.log("\nQueries checked per platform");
-  for (const [platform, n] of Object.entries(result.byPlatform).sort()) console.log(`  ${platform.padEnd(36)} ${n}`);
+  for (const [platform, n] of Object.entries(result.byPlatform).sort())
+    console.log(`  ${platform.padEnd(36)} ${n}`);
   console.log("\nNames (fields, tables, event types, enumerated values)");
   for (const n of result.names)
     console.log(
@@ -28,7 +32,8 @@ function main() {
         : `  ${n.platform.padEnd(10)} ${n.queries} queries, names not yet checked (no rule registered)`,
     );
   console.log("\nSemantic rules (queries examined / findings)");
-  for (const r of result.rules) console.log(`  ${r.id.padEnd(30)} ${String(r.examined).padStart(5)} ${String(r.findings).padStart(5)}`);
+  for (const r of result.rules)
+    console.log(`  ${r.id.padEnd(30)} ${String(r.examined).padStart(5)} ${String(r.findings).padStart(5)}`);
   if (result.findings.length > 0) {
     console.log(`\n${result.findings.length} findings`);
     for (const f of result.findings) {

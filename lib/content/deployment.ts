@@ -33,11 +33,19 @@ export const deploymentSchema = z.discriminatedUnion("kind", [
   z.strictObject({
     kind: z.literal("splunk-scheduled-search"),
     cron: z.string().regex(/^\S+( \S+){4}$/, "must be a five-field cron expression"),
-    earliest: z.string().regex(/^(-\d+[smhdw](@[smhdw])?|rt.*|0)$/, 'must be a relative time such as "-20m@m"'),
-    latest: z.string().regex(/^(now|-\d+[smhdw](@[smhdw])?)$/, 'must be "now" or a relative time such as "-5m@m"'),
+    earliest: z
+      .string()
+      .regex(/^(-\d+[smhdw](@[smhdw])?|rt.*|0)$/, 'must be a relative time such as "-20m@m"'),
+    latest: z
+      .string()
+      .regex(/^(now|-\d+[smhdw](@[smhdw])?)$/, 'must be "now" or a relative time such as "-5m@m"'),
   }),
   z.strictObject({ kind: z.literal("secops-rule"), runFrequency: z.enum(SECOPS_RUN_FREQUENCIES) }),
-  z.strictObject({ kind: z.literal("logscale-scheduled-search"), interval: duration, searchWindow: duration }),
+  z.strictObject({
+    kind: z.literal("logscale-scheduled-search"),
+    interval: duration,
+    searchWindow: duration,
+  }),
 ]);
 
 export type Deployment = z.infer<typeof deploymentSchema>;

@@ -11,9 +11,29 @@ import { fileContext } from "@/lib/verify/rules/context";
 import { RULES } from "@/lib/verify/rules/index";
 import type { Finding, Rule, RuleContext } from "@/lib/verify/rules/types";
 
-export type RuleSummary = { id: string; reason: string; docs: string; languages: string[]; examined: number; findings: number };
-export type NameSummary = { platform: NamePlatform; registered: boolean; queries: number; resolved: number; unknown: number; sources: string[] };
-export type QueryRun = { file: string; field: string; language: string; rules: string[]; names: NamePlatform | null };
+export type RuleSummary = {
+  id: string;
+  reason: string;
+  docs: string;
+  languages: string[];
+  examined: number;
+  findings: number;
+};
+export type NameSummary = {
+  platform: NamePlatform;
+  registered: boolean;
+  queries: number;
+  resolved: number;
+  unknown: number;
+  sources: string[];
+};
+export type QueryRun = {
+  file: string;
+  field: string;
+  language: string;
+  rules: string[];
+  names: NamePlatform | null;
+};
 export type VerifyResult = {
   queries: number;
   byPlatform: Record<string, number>;
@@ -27,7 +47,13 @@ export type VerifyResult = {
 /** The platform a query belongs to: its detection's, or for Pro blocks the one its language implies. */
 export function platformOf(query: QueryItem, ctx: RuleContext): string {
   if (ctx.platform) return ctx.platform;
-  const byLanguage: Record<string, string> = { eql: "elastic", esql: "elastic", spl: "splunk", "yara-l": "secops", logscale: "logscale" };
+  const byLanguage: Record<string, string> = {
+    eql: "elastic",
+    esql: "elastic",
+    spl: "splunk",
+    "yara-l": "secops",
+    logscale: "logscale",
+  };
   return byLanguage[query.language] ?? "sentinel or defender-xdr (Pro KQL)";
 }
 
@@ -43,7 +69,12 @@ export function runRules(contentDir: string, only: string[] = [], rules: Rule[] 
     if (!ctx) contexts.set(file, (ctx = fileContext(contentDir, file, globals)));
     return ctx;
   };
-  const summaries = new Map(rules.map((r) => [r.id, { id: r.id, reason: r.reason, docs: r.docs, languages: [...r.languages], examined: 0, findings: 0 }]));
+  const summaries = new Map(
+    rules.map((r) => [
+      r.id,
+      { id: r.id, reason: r.reason, docs: r.docs, languages: [...r.languages], examined: 0, findings: 0 },
+    ]),
+  );
   const findings: Finding[] = [];
   const byPlatform: Record<string, number> = {};
   const runs: QueryRun[] = [];
@@ -63,7 +94,13 @@ export function runRules(contentDir: string, only: string[] = [], rules: Rule[] 
       ran.push(rule.id);
     }
     const np = PLATFORM_OF[query.language];
-    runs.push({ file: query.file, field: query.field, language: query.language, rules: ran, names: namePlatforms.has(np) ? np : null });
+    runs.push({
+      file: query.file,
+      field: query.field,
+      language: query.language,
+      rules: ran,
+      names: namePlatforms.has(np) ? np : null,
+    });
   }
   const registries = loadRegistries(contentDir);
   const counts = nameCounts(queries, registries);

@@ -31,8 +31,15 @@ function convert(raw: RawNode, text: string): KqlNode {
     const child = raw.GetChild(i);
     if (child) children.push(convert(child, text));
   }
-  const type = raw.constructor.$$name.split(/[.+]/).pop()!.replace(/\$.*$/, "");
-  const node: KqlNode = { type, start: raw.TextStart, end: raw.TextStart + raw.Width, text: text.slice(raw.TextStart, raw.TextStart + raw.Width), children };
+  // Generic classes read "SyntaxList$1$Kusto.Language.Syntax.Expression": keep the outer name.
+  const type = raw.constructor.$$name.replace(/\$.*$/, "").split(/[.+]/).pop()!;
+  const node: KqlNode = {
+    type,
+    start: raw.TextStart,
+    end: raw.TextStart + raw.Width,
+    text: text.slice(raw.TextStart, raw.TextStart + raw.Width),
+    children,
+  };
   const cols = raw.ResultType?.Columns;
   if (cols) node.columns = Array.from({ length: cols.Count }, (_, i) => cols.getItem(i).Name);
   return node;
@@ -49,12 +56,18 @@ export function kqlTree(text: string, globals: KustoGlobals): KqlNode {
   return tree;
 }
 
-export function walk(node: KqlNode, visit: (n: KqlNode, parent: KqlNode | undefined) => void, parent?: KqlNode): void {
+export function walk(
+  node: KqlNode,
+  visit: (n: KqlNode, parent: KqlNode | undefined) => void,
+  parent?: KqlNode,
+): void {
   visit(node, parent);
   for (const c of node.children) walk(c, visit, node);
 }
 
 /** Children that are real syntax (lists flattened, empty lists and separators kept in order). */
 export function operands(node: KqlNode): KqlNode[] {
-  return node.children.flatMap((c) => (c.type === "SyntaxList" || c.type === "SeparatedElement" ? operands(c) : [c]));
+  return node.children.flatMap((c) =>
+    c.type === "SyntaxList" || c.type === "SeparatedElement" ? operands(c) : [c],
+  );
 }

@@ -25,7 +25,20 @@ export type ComparisonSyntax = {
   tildeVariants?: boolean;
 };
 
-const KEYWORDS = new Set(["and", "or", "not", "xor", "where", "eval", "by", "if", "case", "in", "like", "then"]);
+const KEYWORDS = new Set([
+  "and",
+  "or",
+  "not",
+  "xor",
+  "where",
+  "eval",
+  "by",
+  "if",
+  "case",
+  "in",
+  "like",
+  "then",
+]);
 
 function leftSide(tokens: Token[], i: number, syntax: ComparisonSyntax) {
   let j = i - 1;
@@ -39,9 +52,19 @@ function leftSide(tokens: Token[], i: number, syntax: ComparisonSyntax) {
   const fn = tokens[open - 1];
   if (!fn || fn.kind !== "word") return undefined;
   const name = fn.text.toLowerCase();
-  const fold = syntax.lowerFns.includes(name) ? "lower" : syntax.upperFns.includes(name) ? "upper" : undefined;
+  const fold = syntax.lowerFns.includes(name)
+    ? "lower"
+    : syntax.upperFns.includes(name)
+      ? "upper"
+      : undefined;
   if (!fold) return undefined;
-  return { text: tokens.slice(open - 1, j + 1).map((x) => x.text).join(""), fold } as const;
+  return {
+    text: tokens
+      .slice(open - 1, j + 1)
+      .map((x) => x.text)
+      .join(""),
+    fold,
+  } as const;
 }
 
 export function findComparisons(tokens: Token[], syntax: ComparisonSyntax): Comparison[] {
@@ -68,7 +91,13 @@ export function findComparisons(tokens: Token[], syntax: ComparisonSyntax): Comp
       next = end;
     }
     if (literals.length === 0) return;
-    out.push({ left: left.text, fold: left.fold, op: t.kind === "word" ? t.text.toUpperCase() : t.text, literals, opToken: t });
+    out.push({
+      left: left.text,
+      fold: left.fold,
+      op: t.kind === "word" ? t.text.toUpperCase() : t.text,
+      literals,
+      opToken: t,
+    });
   });
   return out;
 }

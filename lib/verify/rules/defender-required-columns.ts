@@ -35,7 +35,16 @@ function resultNode(root: KqlNode): KqlNode | undefined {
 function lastShapingOperator(root: KqlNode): KqlNode | undefined {
   let last: KqlNode | undefined;
   walk(root, (n) => {
-    if (["SummarizeOperator", "ProjectOperator", "ProjectAwayOperator", "ProjectKeepOperator", "DistinctOperator"].includes(n.type)) last = n;
+    if (
+      [
+        "SummarizeOperator",
+        "ProjectOperator",
+        "ProjectAwayOperator",
+        "ProjectKeepOperator",
+        "DistinctOperator",
+      ].includes(n.type)
+    )
+      last = n;
   });
   return last;
 }
@@ -60,7 +69,12 @@ export const defenderRequiredColumns: Rule = {
     if (missing.length === 0) return [];
     const at = lastShapingOperator(root) ?? result;
     return [
-      findingAt(ID, query, at.start + (at.text.length - at.text.trimStart().length), `the result lacks ${missing.join(", ")}, so it cannot be saved as a custom detection (keep them through the last summarize/project, e.g. with arg_max(Timestamp, ReportId, DeviceId))`),
+      findingAt(
+        ID,
+        query,
+        at.start + (at.text.length - at.text.trimStart().length),
+        `the result lacks ${missing.join(", ")}, so it cannot be saved as a custom detection (keep them through the last summarize/project, e.g. with arg_max(Timestamp, ReportId, DeviceId))`,
+      ),
     ];
   },
 };

@@ -34,31 +34,44 @@ export function deploymentProblems(d: Deployment, query: QueryItem): string[] {
   switch (d.kind) {
     case "defender-custom-detection":
       if (d.frequency === "0" && /\b(join|union|summarize|externaldata)\b/.test(query.text))
-        out.push("Continuous (NRT) custom detections cannot use join, union, summarize or externaldata: choose a scheduled frequency");
+        out.push(
+          "Continuous (NRT) custom detections cannot use join, union, summarize or externaldata: choose a scheduled frequency",
+        );
       break;
     case "sentinel-scheduled": {
       const f = durationMs(d.queryFrequency);
       const p = durationMs(d.queryPeriod);
-      if (f < 5 * MIN || f > 14 * DAY) out.push(`queryFrequency ${d.queryFrequency} is outside Sentinel's 5 minutes to 14 days`);
-      if (p < 5 * MIN || p > 14 * DAY) out.push(`queryPeriod ${d.queryPeriod} is outside Sentinel's 5 minutes to 14 days`);
-      if (p < f) out.push(`queryPeriod ${d.queryPeriod} is shorter than queryFrequency ${d.queryFrequency}, so events between runs are never read`);
+      if (f < 5 * MIN || f > 14 * DAY)
+        out.push(`queryFrequency ${d.queryFrequency} is outside Sentinel's 5 minutes to 14 days`);
+      if (p < 5 * MIN || p > 14 * DAY)
+        out.push(`queryPeriod ${d.queryPeriod} is outside Sentinel's 5 minutes to 14 days`);
+      if (p < f)
+        out.push(
+          `queryPeriod ${d.queryPeriod} is shorter than queryFrequency ${d.queryFrequency}, so events between runs are never read`,
+        );
       break;
     }
     case "elastic-rule":
-      if (query.language === "eql" && d.type !== "eql") out.push(`an EQL query deploys as an eql rule, not ${d.type}`);
-      if (query.language === "esql" && d.type !== "esql") out.push(`an ES|QL query deploys as an esql rule, not ${d.type}`);
-      if (durationMs(d.interval) < MIN) out.push(`interval ${d.interval} is below Elastic's one-minute minimum`);
+      if (query.language === "eql" && d.type !== "eql")
+        out.push(`an EQL query deploys as an eql rule, not ${d.type}`);
+      if (query.language === "esql" && d.type !== "esql")
+        out.push(`an ES|QL query deploys as an esql rule, not ${d.type}`);
+      if (durationMs(d.interval) < MIN)
+        out.push(`interval ${d.interval} is below Elastic's one-minute minimum`);
       break;
     case "splunk-scheduled-search": {
       const every = cronMinutes(d.cron);
       const back = earliestMinutes(d.earliest);
       if (every !== undefined && back !== undefined && back < every)
-        out.push(`earliest ${d.earliest} covers less than the ${every}-minute schedule, so events between runs are never searched`);
+        out.push(
+          `earliest ${d.earliest} covers less than the ${every}-minute schedule, so events between runs are never searched`,
+        );
       break;
     }
     case "secops-rule": {
       const multi = /^\s*match\s*:/m.test(query.text);
-      if (d.runFrequency === "live" && multi) out.push("multi-event rules (with a match section) cannot run live: use 10m, 1h or 24h");
+      if (d.runFrequency === "live" && multi)
+        out.push("multi-event rules (with a match section) cannot run live: use 10m, 1h or 24h");
       const over = /\bover\s+(\d+)([mhd])\b/.exec(query.text);
       if (over && Number(over[1]) * { m: 1, h: 60, d: 1440 }[over[2] as "m" | "h" | "d"] > 48 * 60)
         out.push(`match window ${over[1]}${over[2]} exceeds the 48-hour maximum`);
@@ -66,7 +79,9 @@ export function deploymentProblems(d: Deployment, query: QueryItem): string[] {
     }
     case "logscale-scheduled-search":
       if (durationMs(d.searchWindow) < durationMs(d.interval))
-        out.push(`searchWindow ${d.searchWindow} is shorter than interval ${d.interval}, so events between runs are never searched`);
+        out.push(
+          `searchWindow ${d.searchWindow} is shorter than interval ${d.interval}, so events between runs are never searched`,
+        );
       break;
   }
   return out;
@@ -83,7 +98,9 @@ export const deploymentLimits: Rule = {
     if (!ctx.deployment) return [];
     const line = ctx.deploymentLine;
     return deploymentProblems(ctx.deployment, query).map((m) =>
-      line ? { rule: ID, file: query.file, line, column: 1, message: `deployment: ${m}` } : findingAt(ID, query, 0, `deployment: ${m}`),
+      line
+        ? { rule: ID, file: query.file, line, column: 1, message: `deployment: ${m}` }
+        : findingAt(ID, query, 0, `deployment: ${m}`),
     );
   },
 };

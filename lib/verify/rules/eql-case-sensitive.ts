@@ -7,7 +7,13 @@ import type { Finding, Rule } from "@/lib/verify/rules/types";
 import { isWindowsName } from "@/lib/verify/rules/windows-literal";
 
 const ID = "eql-case-sensitive";
-const INSENSITIVE: Record<string, string> = { "==": ":", "!=": "not … :", IN: "in~", LIKE: "like~", REGEX: "regex~" };
+const INSENSITIVE: Record<string, string> = {
+  "==": ":",
+  "!=": "not … :",
+  IN: "in~",
+  LIKE: "like~",
+  REGEX: "regex~",
+};
 
 export const eqlCaseSensitive: Rule = {
   id: ID,
@@ -28,9 +34,13 @@ export const eqlCaseSensitive: Rule = {
       for (const { token, value } of c.literals)
         if (isWindowsName(value))
           findings.push(
-            findingAt(ID, query, token.start, `${c.left} ${c.op.toLowerCase()} ${token.text} is case-sensitive: use ${INSENSITIVE[c.op]}`, [
-              INSENSITIVE[c.op]!,
-            ]),
+            findingAt(
+              ID,
+              query,
+              token.start,
+              `${c.left} ${c.op.toLowerCase()} ${token.text} is case-sensitive: use ${INSENSITIVE[c.op]}`,
+              [INSENSITIVE[c.op]!],
+            ),
           );
     return findings;
   },

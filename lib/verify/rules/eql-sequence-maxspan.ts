@@ -17,9 +17,20 @@ export const eqlSequenceMaxspan: Rule = {
     const tokens = tokensOf("eql", query.text);
     tokens.forEach((t, i) => {
       if (!isWord(t, "sequence")) return;
-      const header = tokens.slice(i + 1, tokens.findIndex((x, k) => k > i && x.text === "["));
+      const header = tokens.slice(
+        i + 1,
+        tokens.findIndex((x, k) => k > i && x.text === "["),
+      );
       if (!header.some((x) => isWord(x, "maxspan")))
-        findings.push(findingAt(ID, query, t.start, "sequence has no maxspan: add `with maxspan=<window>` so only events close in time form a match", ["with maxspan=5m"]));
+        findings.push(
+          findingAt(
+            ID,
+            query,
+            t.start,
+            "sequence has no maxspan: add `with maxspan=<window>` so only events close in time form a match",
+            ["with maxspan=5m"],
+          ),
+        );
     });
     return findings;
   },

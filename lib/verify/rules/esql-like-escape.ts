@@ -42,7 +42,8 @@ export function escapeProblem(op: "LIKE" | "RLIKE", pattern: string): string | n
 function fixed(token: Token, op: "LIKE" | "RLIKE"): string {
   // A triple-quoted string skips the literal's unescaping; a path's `\` then needs one escape.
   const value = stringValue(token);
-  const body = op === "LIKE" ? value.replace(/\\(?![*?\\])/g, "\\\\") : value.replace(/\\(?=[A-Za-z])/g, "\\\\");
+  const body =
+    op === "LIKE" ? value.replace(/\\(?![*?\\])/g, "\\\\") : value.replace(/\\(?=[A-Za-z])/g, "\\\\");
   return `"""${body}"""`;
 }
 
@@ -50,7 +51,7 @@ export const esqlLikeEscape: Rule = {
   id: ID,
   languages: ["esql"],
   reason:
-    "In a \"...\" string `\\\\` is one backslash, which LIKE then reads as an escape (only `*`, `?` and `\\` may follow it) and RLIKE as a literal next character, so Windows paths need `\\\\\\\\` or a triple-quoted string.",
+    'In a "..." string `\\\\` is one backslash, which LIKE then reads as an escape (only `*`, `?` and `\\` may follow it) and RLIKE as a literal next character, so Windows paths need `\\\\\\\\` or a triple-quoted string.',
   docs: "https://www.elastic.co/docs/reference/query-languages/esql/functions-operators/operators#esql-like",
   check(query) {
     const findings: Finding[] = [];

@@ -9,6 +9,7 @@ import { esqlLikeEscape } from "@/lib/verify/rules/esql-like-escape";
 import { kqlCaseSensitive } from "@/lib/verify/rules/kql-case-sensitive";
 import { kqlLeftouterFilter } from "@/lib/verify/rules/kql-leftouter-filter";
 import { kqlLookback } from "@/lib/verify/rules/kql-lookback";
+import { namesElastic, namesKusto, namesLogscale, namesSecops, namesSplunk } from "@/lib/verify/names/rules";
 import { logscaleCaseSensitive } from "@/lib/verify/rules/logscale-case-sensitive";
 import { regexFlavour } from "@/lib/verify/rules/regex-flavour";
 import { splCaseSensitive } from "@/lib/verify/rules/spl-case-sensitive";
@@ -33,4 +34,9 @@ export const RULES: Rule[] = [
   yaralNocase,
   logscaleCaseSensitive,
   regexFlavour,
+  namesElastic,
+  namesSplunk,
+  namesSecops,
+  namesLogscale,
+  namesKusto,
 ];

@@ -44,9 +44,20 @@ export const kqlCaseSensitive: Rule = {
       if (!column) return;
       for (const lit of literalStrings(right)) {
         if (!isWindowsName(lit.value)) continue;
-        if (column.fold && caseMatches(lit.value, column.fold) && (opText === "==" || opText === "!=" || opText === "in" || opText === "!in")) continue;
+        if (
+          column.fold &&
+          caseMatches(lit.value, column.fold) &&
+          (opText === "==" || opText === "!=" || opText === "in" || opText === "!in")
+        )
+          continue;
         findings.push(
-          findingAt(ID, query, startOf(lit.node), `${column.name} ${opText} ${lit.node.text.trim()} is case-sensitive: use ${fix}`, [fix]),
+          findingAt(
+            ID,
+            query,
+            startOf(lit.node),
+            `${column.name} ${opText} ${lit.node.text.trim()} is case-sensitive: use ${fix}`,
+            [fix],
+          ),
         );
       }
     });

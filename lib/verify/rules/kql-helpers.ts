@@ -5,7 +5,9 @@ import type { KqlNode } from "@/lib/verify/kusto/tree";
 export function kqlString(text: string): string | undefined {
   const m = /^([hH]?)(@?)(["'])([\s\S]*)\3$/.exec(text.trim());
   if (!m) return undefined;
-  return m[2] ? m[4]!.replace(/""/g, '"') : m[4]!.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r" })[c] ?? c);
+  return m[2]
+    ? m[4]!.replace(/""/g, '"')
+    : m[4]!.replace(/\\(.)/g, (_, c: string) => ({ n: "\n", t: "\t", r: "\r" })[c] ?? c);
 }
 
 /** The column a comparison's left side names, and the case fold around it (tolower/toupper). */
@@ -24,7 +26,8 @@ export function literalStrings(node: KqlNode): Array<{ node: KqlNode; value: str
     if (n.type === "LiteralExpression") {
       const value = kqlString(n.text);
       if (value !== undefined) out.push({ node: n, value });
-    } else if (n.type === "ExpressionList" || n.type === "SyntaxList" || n.type === "SeparatedElement") n.children.forEach(visit);
+    } else if (n.type === "ExpressionList" || n.type === "SyntaxList" || n.type === "SeparatedElement")
+      n.children.forEach(visit);
   };
   visit(node);
   return out;

@@ -49,9 +49,13 @@ export const kqlLeftouterFilter: Rule = {
           const used = [...names(later)].filter((n) => rightOnly.includes(n));
           if (used.length === 0 || NULL_AWARE.test(later.text)) continue;
           findings.push(
-            findingAt(ID, query, startOf(later), `this filter on ${used.join(", ")} (right side of the leftouter join) drops the rows that had no match: allow for isempty(${used[0]})`, [
-              `where isempty(${used[0]}) or (…)`,
-            ]),
+            findingAt(
+              ID,
+              query,
+              startOf(later),
+              `this filter on ${used.join(", ")} (right side of the leftouter join) drops the rows that had no match: allow for isempty(${used[0]})`,
+              [`where isempty(${used[0]}) or (…)`],
+            ),
           );
         }
       });

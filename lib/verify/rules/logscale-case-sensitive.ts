@@ -26,19 +26,39 @@ export const logscaleCaseSensitive: Rule = {
     tokens.forEach((t, i) => {
       const prev = tokens[i - 1];
       const compared = isPunct(prev, "=", "!=", "==") && tokens[i - 2]?.kind === "word";
-      if (compared && (t.kind === "string" || t.kind === "word") && isWindowsName(t.kind === "string" ? stringValue(t) : t.text))
-        findings.push(findingAt(ID, query, t.start, `${tokens[i - 2]!.text}${prev!.text}${t.text} is case-sensitive: use a regex with the i flag`, [`/${t.text.replace(/^"|"$/g, "").replace(/[.\\]/g, "\\$&")}$/i`]));
+      if (
+        compared &&
+        (t.kind === "string" || t.kind === "word") &&
+        isWindowsName(t.kind === "string" ? stringValue(t) : t.text)
+      )
+        findings.push(
+          findingAt(
+            ID,
+            query,
+            t.start,
+            `${tokens[i - 2]!.text}${prev!.text}${t.text} is case-sensitive: use a regex with the i flag`,
+            [`/${t.text.replace(/^"|"$/g, "").replace(/[.\\]/g, "\\$&")}$/i`],
+          ),
+        );
       if (t.kind === "regex") {
         const { body, flags } = regexParts(t.text);
         if (!flags.includes("i") && !body.startsWith("(?i)") && regexNamesWindows(body))
-          findings.push(findingAt(ID, query, t.start, `${t.text} is case-sensitive: add the i flag`, [`/${body}/${flags}i`]));
+          findings.push(
+            findingAt(ID, query, t.start, `${t.text} is case-sensitive: add the i flag`, [
+              `/${body}/${flags}i`,
+            ]),
+          );
       }
       if ((isWord(t, "in") || isWord(t, "wildcard")) && isPunct(tokens[i + 1], "(")) {
         const args = tokens.slice(i + 2, closing(tokens, i + 1));
         const ignoreCase = args.some((a, k) => isWord(a, "ignorecase") && isWord(args[k + 2], "true"));
         const lit = args.find((a) => a.kind === "string" && isWindowsName(stringValue(a)));
         if (lit && !ignoreCase)
-          findings.push(findingAt(ID, query, lit.start, `${t.text}() compares case-sensitively: add ignoreCase=true`, ["ignoreCase=true"]));
+          findings.push(
+            findingAt(ID, query, lit.start, `${t.text}() compares case-sensitively: add ignoreCase=true`, [
+              "ignoreCase=true",
+            ]),
+          );
       }
     });
     return findings;

@@ -17,8 +17,14 @@ const RE2: Array<[RegExp, string]> = [
   [/[*+?}]\+/, "possessive quantifiers are not supported by RE2"],
 ];
 const LUCENE: Array<[RegExp, string]> = [
-  [/^\^|(?<!\\)\$$/, "Lucene regexp has no anchors: ^ and $ are literal characters and the pattern already matches the whole value"],
-  [/\(\?[imsx]+\)/, "Lucene regexp has no inline flags such as (?i): use a case-insensitive operator instead"],
+  [
+    /^\^|(?<!\\)\$$/,
+    "Lucene regexp has no anchors: ^ and $ are literal characters and the pattern already matches the whole value",
+  ],
+  [
+    /\(\?[imsx]+\)/,
+    "Lucene regexp has no inline flags such as (?i): use a case-insensitive operator instead",
+  ],
   [/\(\?<?[=!]/, "Lucene regexp has no lookaround"],
   [/\\b/, "Lucene regexp has no \\b word boundary (it reads \\b as the letter b)"],
 ];
@@ -47,7 +53,8 @@ function patternTokens(tokens: Token[], ops: string[]): Token[] {
     if (isPunct(tokens[next], "~")) next++;
     const after = tokens[next];
     if (after?.kind === "string") out.push(after);
-    else if (isPunct(after, "(")) out.push(...tokens.slice(next + 1, closing(tokens, next)).filter((x) => x.kind === "string"));
+    else if (isPunct(after, "("))
+      out.push(...tokens.slice(next + 1, closing(tokens, next)).filter((x) => x.kind === "string"));
   });
   return out;
 }
@@ -66,7 +73,13 @@ export const regexFlavour: Rule = {
         const value = kqlString(n.text);
         if (value === undefined) return;
         const before = query.text.slice(Math.max(0, n.start - 40), n.start);
-        if (!/(matches\s+regex|extract(_all)?\s*\(|replace_regex\s*\(|countof\s*\([^)]*,\s*)\s*$/.test(before) && !/regex/.test(before)) return;
+        if (
+          !/(matches\s+regex|extract(_all)?\s*\(|replace_regex\s*\(|countof\s*\([^)]*,\s*)\s*$/.test(
+            before,
+          ) &&
+          !/regex/.test(before)
+        )
+          return;
         const why = problem(value, RE2);
         if (why) findings.push(findingAt(ID, query, startOf(n), why));
       });

@@ -65,11 +65,19 @@ export const splCaseSensitive: Rule = {
         for (const { token, value } of c.literals) {
           if (!isWindowsName(value)) continue;
           if (c.fold && caseMatches(value, c.fold)) continue;
-          const fix = c.fold ? `write the literal in ${c.fold} case` : `compare lower(${c.left}) with a lower-case literal`;
+          const fix = c.fold
+            ? `write the literal in ${c.fold} case`
+            : `compare lower(${c.left}) with a lower-case literal`;
           findings.push(
-            findingAt(ID, query, token.start, `${c.left} ${c.op} ${token.text} is case-sensitive in ${command[0]!.text}: ${fix}`, [
-              `lower(${c.left.replace(/^lower\((.*)\)$/i, "$1")})${c.op === "IN" ? " IN " : c.op}${c.op === "IN" ? "(…)" : JSON.stringify(value.toLowerCase())}`,
-            ]),
+            findingAt(
+              ID,
+              query,
+              token.start,
+              `${c.left} ${c.op} ${token.text} is case-sensitive in ${command[0]!.text}: ${fix}`,
+              [
+                `lower(${c.left.replace(/^lower\((.*)\)$/i, "$1")})${c.op === "IN" ? " IN " : c.op}${c.op === "IN" ? "(…)" : JSON.stringify(value.toLowerCase())}`,
+              ],
+            ),
           );
         }
       for (const call of calls(command)) {
@@ -79,11 +87,32 @@ export const splCaseSensitive: Rule = {
         if (call.fn === "in" && first?.kind === "word" && !isPunct(call.args[1], "("))
           for (const lit of literals)
             if (isWindowsName(stringValue(lit)) && !(fold && caseMatches(stringValue(lit), fold)))
-              findings.push(findingAt(ID, query, lit.start, `in(${first.text}, …) compares case-sensitively: use in(lower(${first.text}), …) with lower-case values`));
+              findings.push(
+                findingAt(
+                  ID,
+                  query,
+                  lit.start,
+                  `in(${first.text}, …) compares case-sensitively: use in(lower(${first.text}), …) with lower-case values`,
+                ),
+              );
         if (call.fn === "match") {
           const re = literals[0];
-          if (re && !fold && !stringValue(re).startsWith("(?i)") && /\\\.(exe|dll|ps1|bat|cmd|vbs|js|hta|msi)|[a-z]:\\\\/i.test(stringValue(re)) && first?.kind === "word" && !isPunct(call.args[1], "("))
-            findings.push(findingAt(ID, query, re.start, `match(${first.text}, …) is case-sensitive: start the regex with (?i)`));
+          if (
+            re &&
+            !fold &&
+            !stringValue(re).startsWith("(?i)") &&
+            /\\\.(exe|dll|ps1|bat|cmd|vbs|js|hta|msi)|[a-z]:\\\\/i.test(stringValue(re)) &&
+            first?.kind === "word" &&
+            !isPunct(call.args[1], "(")
+          )
+            findings.push(
+              findingAt(
+                ID,
+                query,
+                re.start,
+                `match(${first.text}, …) is case-sensitive: start the regex with (?i)`,
+              ),
+            );
         }
       }
     }

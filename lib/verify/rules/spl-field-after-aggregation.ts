@@ -9,14 +9,34 @@ import type { Finding, Rule } from "@/lib/verify/rules/types";
 import type { Token } from "@/lib/verify/syntax/lexer";
 
 const ID = "spl-field-after-aggregation";
-const KEYWORDS = new Set(["and", "or", "not", "in", "like", "true", "false", "null", "xor", "where", "search", "as", "by"]);
+const KEYWORDS = new Set([
+  "and",
+  "or",
+  "not",
+  "in",
+  "like",
+  "true",
+  "false",
+  "null",
+  "xor",
+  "where",
+  "search",
+  "as",
+  "by",
+]);
 const COMPARE = ["=", "!=", "==", "<", ">", "<=", ">="];
 
 /** Field names a `where` or `search` command reads. */
 function references(command: Token[]): Token[] {
   const verb = command[0]!.text.toLowerCase();
   return command.slice(1).filter((t, k, rest) => {
-    if (t.kind !== "word" || KEYWORDS.has(t.text.toLowerCase()) || /^[\d.]+$/.test(t.text) || t.text.includes("*")) return false;
+    if (
+      t.kind !== "word" ||
+      KEYWORDS.has(t.text.toLowerCase()) ||
+      /^[\d.]+$/.test(t.text) ||
+      t.text.includes("*")
+    )
+      return false;
     if (isPunct(rest[k + 1], "(")) return false; // a function name
     const next = rest[k + 1];
     const compared = isPunct(next, ...COMPARE) || isWord(next, "in");
@@ -33,7 +53,8 @@ export const splFieldAfterAggregation: Rule = {
     "After stats, tstats, chart or timechart only the BY fields and the aggregates exist, so a later filter on any other field (typically an appended exclusion) never matches.",
   docs: "https://help.splunk.com/splunk-enterprise/spl-search-reference/9.2/search-commands/stats",
   check(query) {
-    const exclusion = query.field.includes("exclusion") && query.text.trimStart().startsWith("|") && query.base;
+    const exclusion =
+      query.field.includes("exclusion") && query.text.trimStart().startsWith("|") && query.base;
     const text = exclusion ? `${query.base!.replace(/\s+$/, "")}\n${query.text}` : query.text;
     const offset = exclusion ? text.length - query.text.length : 0;
     const findings: Finding[] = [];
@@ -43,7 +64,13 @@ export const splFieldAfterAggregation: Rule = {
         for (const ref of references(command))
           if (!known.has(unquote(ref.text)))
             findings.push(
-              findingAt(ID, query, ref.start - offset, `${ref.text} no longer exists here: the earlier aggregation kept only ${[...known].slice(0, 8).join(", ")}`, [...known]),
+              findingAt(
+                ID,
+                query,
+                ref.start - offset,
+                `${ref.text} no longer exists here: the earlier aggregation kept only ${[...known].slice(0, 8).join(", ")}`,
+                [...known],
+              ),
             );
       known = fieldsAfter(known, command);
     }

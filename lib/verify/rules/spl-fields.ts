@@ -19,7 +19,8 @@ function groupFields(command: Token[]): string[] {
   let on = false;
   command.forEach((t, i) => {
     if (isWord(t, "by", "over")) on = true;
-    else if (on && t.kind === "word" && !isPunct(command[i + 1], "=") && !isPunct(command[i - 1], "=")) out.push(t.text);
+    else if (on && t.kind === "word" && !isPunct(command[i + 1], "=") && !isPunct(command[i - 1], "="))
+      out.push(t.text);
   });
   return out;
 }
@@ -38,7 +39,14 @@ function aggregateNames(command: Token[]): string[] {
       if (end === -1) break;
     } else if (!isWord(t, "count")) continue;
     const alias = isWord(head[end + 1], "as") ? head[end + 2] : undefined;
-    out.push(alias?.kind === "word" ? alias.text : head.slice(i, end + 1).map((x) => x.text).join(""));
+    out.push(
+      alias?.kind === "word"
+        ? alias.text
+        : head
+            .slice(i, end + 1)
+            .map((x) => x.text)
+            .join(""),
+    );
     i = alias ? end + 2 : end;
   }
   return out;
@@ -52,7 +60,8 @@ function renamed(known: Set<string>, from: string, to: string): Set<string> {
     else {
       const prefix = from.slice(0, star);
       const suffix = from.slice(star + 1);
-      if (f.startsWith(prefix) && f.endsWith(suffix)) out.add(to.replace("*", f.slice(prefix.length, f.length - suffix.length)));
+      if (f.startsWith(prefix) && f.endsWith(suffix))
+        out.add(to.replace("*", f.slice(prefix.length, f.length - suffix.length)));
       else out.add(f);
     }
   }
@@ -64,11 +73,29 @@ export function fieldsAfter(before: FieldSet, command: Token[]): FieldSet {
   const name = command[0]?.text.toLowerCase() ?? "";
   const head = command[0];
   if (!head || head.kind !== "word" || head.text.startsWith("`")) return null;
-  if (AGGREGATING.has(name)) return new Set([...groupFields(command), ...aggregateNames(command), ...(name === "timechart" ? ["_time"] : [])]);
-  if (name === "top" || name === "rare") return new Set([...command.slice(1).filter((t) => t.kind === "word" && !isPunct(command[command.indexOf(t) + 1], "=")).map((t) => t.text), "count", "percent"]);
+  if (AGGREGATING.has(name))
+    return new Set([
+      ...groupFields(command),
+      ...aggregateNames(command),
+      ...(name === "timechart" ? ["_time"] : []),
+    ]);
+  if (name === "top" || name === "rare")
+    return new Set([
+      ...command
+        .slice(1)
+        .filter((t) => t.kind === "word" && !isPunct(command[command.indexOf(t) + 1], "="))
+        .map((t) => t.text),
+      "count",
+      "percent",
+    ]);
   if (before === null) return null;
   if (name === "table" || (name === "fields" && !isPunct(command[1], "-")))
-    return new Set(command.slice(1).filter((t) => t.kind === "word").map((t) => t.text));
+    return new Set(
+      command
+        .slice(1)
+        .filter((t) => t.kind === "word")
+        .map((t) => t.text),
+    );
   if (name === "rename") {
     let out = before;
     command.forEach((t, i) => {
@@ -84,7 +111,8 @@ export function fieldsAfter(before: FieldSet, command: Token[]): FieldSet {
   if (name === "eval") {
     const out = new Set(before);
     command.forEach((t, i) => {
-      if (isPunct(t, "=") && command[i - 1]?.kind === "word" && (i === 2 || isPunct(command[i - 2], ","))) out.add(command[i - 1]!.text);
+      if (isPunct(t, "=") && command[i - 1]?.kind === "word" && (i === 2 || isPunct(command[i - 2], ",")))
+        out.add(command[i - 1]!.text);
     });
     return out;
   }
@@ -102,7 +130,8 @@ export function fieldsAfter(before: FieldSet, command: Token[]): FieldSet {
     for (const t of command) for (const m of t.text.matchAll(/\(\?P?<([A-Za-z_]\w*)>/g)) out.add(m[1]!);
     return out;
   }
-  if (name === "eventstats" || name === "streamstats") return new Set([...before, ...aggregateNames(command)]);
+  if (name === "eventstats" || name === "streamstats")
+    return new Set([...before, ...aggregateNames(command)]);
   if (KEEP_ALL.has(name)) return before;
   return null;
 }

@@ -21,7 +21,13 @@ export const splNeqMissingField: Rule = {
       command.forEach((t, i) => {
         if (isPunct(t, "!=") && command[i - 1]?.kind === "word")
           findings.push(
-            findingAt(ID, query, command[i - 1]!.start, `${command[i - 1]!.text}!=… also drops events without ${command[i - 1]!.text}: write NOT ${command[i - 1]!.text}=…`, [`NOT ${command[i - 1]!.text}=`]),
+            findingAt(
+              ID,
+              query,
+              command[i - 1]!.start,
+              `${command[i - 1]!.text}!=… also drops events without ${command[i - 1]!.text}: write NOT ${command[i - 1]!.text}=…`,
+              [`NOT ${command[i - 1]!.text}=`],
+            ),
           );
       });
     }

@@ -7,7 +7,8 @@ const PATH = /(^|[*?])[a-z]:\\|^\\\\|\\(windows|system32|syswow64|program files|
 
 /** A literal value (quotes and escapes removed) naming a Windows image or path, with letters in it. */
 export function isWindowsName(value: string): boolean {
-  if (!/[a-z]/i.test(value) || value.includes("@") || value.length > 260 || /\s{2,}|\n/.test(value)) return false;
+  if (!/[a-z]/i.test(value) || value.includes("@") || value.length > 260 || /\s{2,}|\n/.test(value))
+    return false;
   const bare = value.replace(/^[*?%]+|[*?%]+$/g, "");
   // `.com` is also a domain suffix: only a single-dot name such as command.com is an image.
   if (/\.com\*?$/i.test(bare) && bare.split(".").length > 2) return PATH.test(bare);

@@ -26,15 +26,41 @@ export const yaralNocase: Rule = {
           const fn = tokens[opening(tokens, i - 2) - 1];
           if (isWord(fn, "strings.to_lower") && stringValue(t) === stringValue(t).toLowerCase()) return;
         }
-        findings.push(findingAt(ID, query, t.start, `${t.text} is compared case-sensitively: add nocase after it`, [`${t.text} nocase`]));
+        findings.push(
+          findingAt(ID, query, t.start, `${t.text} is compared case-sensitively: add nocase after it`, [
+            `${t.text} nocase`,
+          ]),
+        );
       }
-      if (t.kind === "regex" && !t.text.includes("(?i)") && regexNamesWindows(t.text.slice(1, t.text.lastIndexOf("/"))) && !isWord(tokens[i + 1], "nocase"))
-        findings.push(findingAt(ID, query, t.start, `regex ${t.text} is case-sensitive: add nocase after it`, [`${t.text} nocase`]));
+      if (
+        t.kind === "regex" &&
+        !t.text.includes("(?i)") &&
+        regexNamesWindows(t.text.slice(1, t.text.lastIndexOf("/"))) &&
+        !isWord(tokens[i + 1], "nocase")
+      )
+        findings.push(
+          findingAt(ID, query, t.start, `regex ${t.text} is case-sensitive: add nocase after it`, [
+            `${t.text} nocase`,
+          ]),
+        );
       if (isWord(t, "re.regex") && isPunct(tokens[i + 1], "(")) {
         const end = closing(tokens, i + 1);
         const pattern = tokens.slice(i + 2, end).find((x) => x.kind === "string");
-        if (pattern && !stringValue(pattern).startsWith("(?i)") && regexNamesWindows(stringValue(pattern)) && !isWord(tokens[end + 1], "nocase"))
-          findings.push(findingAt(ID, query, pattern.start, "re.regex() is case-sensitive here: add nocase after the call", ["re.regex(…) nocase"]));
+        if (
+          pattern &&
+          !stringValue(pattern).startsWith("(?i)") &&
+          regexNamesWindows(stringValue(pattern)) &&
+          !isWord(tokens[end + 1], "nocase")
+        )
+          findings.push(
+            findingAt(
+              ID,
+              query,
+              pattern.start,
+              "re.regex() is case-sensitive here: add nocase after the call",
+              ["re.regex(…) nocase"],
+            ),
+          );
       }
     });
     return findings;
