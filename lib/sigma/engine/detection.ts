@@ -241,7 +241,7 @@ export function buildDetection(ctx: Ctx, detection: unknown) {
     );
     return { detections, conditions, conditionText, timeframe: undefined };
   }
-  const identifiers = Object.keys(detection).length;
+  const identifiers = Object.keys(detection).filter((n) => n !== "condition" && n !== "timeframe").length;
   if (identifiers > MAX_IDENTIFIERS) {
     report(
       ctx,

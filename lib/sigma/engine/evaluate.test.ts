@@ -1,6 +1,7 @@
 // Evaluator semantics, one test per modifier and per condition form.
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { Budget, SigmaBudgetError } from "@/lib/sigma/engine/budget";
 import { evaluateEvent, parseEvents, SigmaEvalError } from "@/lib/sigma/engine/evaluate";
 import type { DetectionRule } from "@/lib/sigma/engine/model";
 import { parseSigma } from "@/lib/sigma/engine/parse";
@@ -169,5 +170,34 @@ describe("parseEvents", () => {
     expect(parseEvents('{"a":1}\n\n{"a":2}\n')).toHaveLength(2);
     expect(() => parseEvents('{"a":1}\n{oops')).toThrow(/line 2 is not valid JSON/);
     expect(() => parseEvents("[1]")).toThrow(/not a JSON object/);
+  });
+});
+
+describe("bounded evaluation", () => {
+  it("answers the rule *a*a*a*a*b on 200 and 400 a's (19 s and minutes with the RegExp)", () => {
+    const rule = compile({ sel: { CommandLine: "*a*a*a*a*b" }, condition: "sel" });
+    expect(evaluateEvent(rule, { CommandLine: "a".repeat(200) }).matched).toBe(false);
+    expect(evaluateEvent(rule, { CommandLine: "a".repeat(400) }).matched).toBe(false);
+    expect(evaluateEvent(rule, { CommandLine: `${"a".repeat(400)}b` }).matched).toBe(true);
+    const keyword = compile({ sel: ["*a*a*a*a*b"], condition: "sel" });
+    expect(evaluateEvent(keyword, { x: "a".repeat(400) }).matched).toBe(false);
+  });
+  it("runs |re patterns that backtrack in JavaScript in linear time", () => {
+    const rule = compile({ sel: { "CommandLine|re": "^(a+)+$" }, condition: "sel" });
+    expect(evaluateEvent(rule, { CommandLine: `${"a".repeat(100_000)}b` }).matched).toBe(false);
+  });
+  it("stops with SigmaBudgetError when the events need more work than the budget", () => {
+    const rule = compile({ sel: { "CommandLine|contains": ["x", "y", "z"] }, condition: "sel" });
+    const budget = new Budget(100_000);
+    const event = { CommandLine: "a".repeat(10_000) };
+    expect(() => {
+      for (let i = 0; i < 100; i++) evaluateEvent(rule, event, { budget });
+    }).toThrow(SigmaBudgetError);
+    expect(evaluateEvent(rule, { CommandLine: "axa" }).matched).toBe(true);
+  });
+  it("refuses events nested deeper than the limit instead of recursing into them", () => {
+    const deep = `{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    expect(() => parseEvents(deep)).toThrow(/nests arrays or objects more than 32 levels deep/);
+    expect(() => parseEvents(`{"a":1}\n${deep}`)).toThrow(/line 2 nests/);
   });
 });

@@ -157,3 +157,73 @@ describe("hostile input", () => {
     expect(d.line).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe("limits (lib/sigma/engine/limits.ts), each reported where it occurs", () => {
+  const errors = (text: string) => parseSigma(text).diagnostics.filter((d) => d.severity === "error");
+  it("conditions: 5,000 nested parentheses and 20,000 nots are located errors, not a RangeError", () => {
+    const parens = first(rule(`  sel:\n    a: x\n  condition: '${"(".repeat(5000)}sel${")".repeat(5000)}'`))!;
+    expect(parens).toMatchObject({ line: 10, path: "detection.condition" });
+    expect(parens.message).toMatch(/condition: the condition is 10003 characters, over the 4096 limit/);
+    const nots = first(rule(`  sel:\n    a: x\n  condition: '${"not ".repeat(20000)}sel'`))!;
+    expect(nots).toMatchObject({ line: 10, message: expect.stringContaining("over the 4096 limit") });
+    const deep = first(rule(`  sel:\n    a: x\n  condition: ${"(".repeat(40)}sel${")".repeat(40)}`))!;
+    expect(deep).toMatchObject({
+      line: 10,
+      column: 14 + 32,
+      message: expect.stringContaining("levels deep"),
+    });
+  });
+  it("search identifiers, values per field, value length and wildcards", () => {
+    const ids = Array.from({ length: 5000 }, (_, i) => `  s${i}:\n    a: x\n`).join("");
+    expect(first(rule(`${ids}  condition: s1`))).toMatchObject({
+      line: 7,
+      message: "detection has 5000 search identifiers, over the 256 limit",
+    });
+    const values = Array.from({ length: 5000 }, (_, i) => `      - v${i}\n`).join("");
+    expect(first(rule(`  sel:\n    a:\n${values}  condition: sel`))).toMatchObject({
+      line: 10,
+      message: "a has 5000 values, over the 4096 limit",
+    });
+    const long = first(rule(`  sel:\n    a|contains: '${"x".repeat(5000)}'\n  condition: sel`))!;
+    expect(long).toMatchObject({
+      line: 9,
+      message: expect.stringContaining("5000 characters, over the 4096"),
+    });
+    const stars = first(rule(`  sel:\n    a: '${"*a".repeat(40)}'\n  condition: sel`))!;
+    expect(stars).toMatchObject({ line: 9, message: expect.stringContaining("40 wildcards, over the 32") });
+    expect(errors(rule(`  sel:\n    a|contains: '${"*a".repeat(15)}'\n  condition: sel`))).toEqual([]);
+  });
+  it("the expanded size of a condition that repeats large selections", () => {
+    const values = Array.from({ length: 200 }, (_, i) => `      - v${i}\n`).join("");
+    const cond = Array(101).fill("sel").join(" and ");
+    expect(first(rule(`  sel:\n    a:\n${values}  condition: ${cond}`))).toMatchObject({
+      line: 210,
+      message: "condition: the conditions expand to 20200 value matches, over the 20000 limit",
+    });
+    expect(
+      errors(rule(`  sel:\n    a:\n${values}  condition: ${Array(100).fill("sel").join(" and ")}`)),
+    ).toEqual([]);
+  });
+  it("regular expressions RE2 cannot run, or too large to compile, at their value", () => {
+    expect(first(rule("  sel:\n    a|re: 'x(?=y)'\n  condition: sel"))).toMatchObject({
+      line: 9,
+      message: expect.stringContaining("a|re: the regular expression uses lookaround"),
+    });
+    expect(first(rule("  sel:\n    a|re: '(a)\\1'\n  condition: sel"))!.message).toContain("back-references");
+    expect(
+      first(rule("  sel:\n    a|re: '[a-z]{1,999}[0-9]{1,999}[a-f]{1,999}'\n  condition: sel"))!.message,
+    ).toMatch(/instructions, over the 2000 limit/);
+    const many = Array.from({ length: 6 }, (_, i) => `    f${i}|re: '[a-z]{1,900}x{1,50}'\n`).join("");
+    expect(first(rule(`  sel:\n${many}  condition: sel`))).toMatchObject({
+      line: 14,
+      message: expect.stringContaining("more than 10000 instructions in total"),
+    });
+  });
+  it("duplicate keys, found without yaml's quadratic check", () => {
+    expect(first(rule("  sel:\n    a: x\n    a: y\n  condition: sel"))).toMatchObject({
+      line: 10,
+      column: 5,
+      message: 'YAML: Map keys must be unique ("a" is repeated)',
+    });
+  });
+});

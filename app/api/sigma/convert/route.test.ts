@@ -68,3 +68,78 @@ describe("POST /api/sigma/convert", () => {
     expect((await post({ rule: `a: ${"[".repeat(100000)}` })).status).toBe(422);
   });
 });
+
+describe("POST /api/sigma/convert with hostile rules and events (issue 12)", () => {
+  const head = "title: t\nlogsource:\n  product: windows\n  category: process_creation\ndetection:\n";
+  const withCondition = (condition: string) => `${head}  sel:\n    a: x\n  condition: '${condition}'\n`;
+  async function refused(body: unknown) {
+    const res = await post(body);
+    expect(res.status).toBe(422);
+    return (await res.json()) as { error: string; diagnostics: Array<{ message: string; line: number }> };
+  }
+
+  it("evaluates the backtracking wildcard and regex cases instead of freezing", async () => {
+    const wild = `${head}  sel:\n    CommandLine: '*a*a*a*a*b'\n  condition: sel\n`;
+    for (const n of [200, 400]) {
+      const res = await post({
+        rule: wild,
+        targets: ["splunk"],
+        events: JSON.stringify({ CommandLine: "a".repeat(n) }),
+      });
+      expect(res.status).toBe(200);
+      expect((await res.json()).rules[0].evaluation).toEqual({
+        matched: 0,
+        results: [{ index: 0, matched: false, fired: [] }],
+      });
+    }
+    const redos = `${head}  sel:\n    CommandLine|re: '^(a+)+$'\n  condition: sel\n`;
+    const res = await post({
+      rule: redos,
+      targets: ["kql"],
+      events: JSON.stringify({ CommandLine: `${"a".repeat(100_000)}b` }),
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).rules[0].evaluation.matched).toBe(0);
+  });
+  it("answers 422 with a located message for deep and long conditions", async () => {
+    const parens = await refused({ rule: withCondition(`${"(".repeat(5000)}sel${")".repeat(5000)}`) });
+    expect(parens.diagnostics[0]).toMatchObject({
+      line: 8,
+      message: "condition: the condition is 10003 characters, over the 4096 limit",
+    });
+    const nots = await refused({ rule: withCondition(`${"not ".repeat(20000)}sel`) });
+    expect(nots.diagnostics[0]!.message).toContain("80003 characters, over the 4096 limit");
+    const deep = await refused({ rule: withCondition(`${"(".repeat(40)}sel${")".repeat(40)}`) });
+    expect(deep.diagnostics[0]!.message).toContain("more than 32 levels deep");
+    const chain = await refused({ rule: withCondition(Array(12000).fill("sel").join(" and ")) });
+    expect(chain.diagnostics[0]!.message).toContain("95995 characters, over the 4096 limit");
+    const huge = await refused({ rule: withCondition(Array(30000).fill("sel").join(" and ")) });
+    expect(huge.diagnostics[0]!.message).toMatch(/the rule is 235 KB, over the \d+ KB limit/);
+  });
+  it("answers 422 for regexes RE2 cannot run and for rules over the other limits", async () => {
+    const look = await refused({ rule: `${head}  sel:\n    a|re: 'x(?!y)'\n  condition: sel\n` });
+    expect(look.diagnostics[0]).toMatchObject({ line: 7, message: expect.stringContaining("lookaround") });
+    const ids = Array.from({ length: 300 }, (_, i) => `  s${i}:\n    a: x\n`).join("");
+    const many = await refused({ rule: `${head}${ids}  condition: 1 of them\n` });
+    expect(many.diagnostics[0]!.message).toBe("detection has 300 search identifiers, over the 256 limit");
+    const stars = await refused({ rule: `${head}  sel:\n    a: '${"*a".repeat(40)}*'\n  condition: sel\n` });
+    expect(stars.diagnostics[0]!.message).toContain("wildcards, over the 32 limit");
+  });
+  it("answers 422 when the events need more evaluation work than one request may use", async () => {
+    const values = Array.from({ length: 300 }, (_, i) => `      - zz${i}\n`).join("");
+    const rule = `${head}  sel:\n    CommandLine|contains:\n${values}  condition: sel\n`;
+    const body = await refused({
+      rule,
+      targets: ["splunk"],
+      events: JSON.stringify({ CommandLine: "a".repeat(400_000) }),
+    });
+    expect(body.error).toMatch(/needs more than 50,000,000 steps of work/);
+    // A keyword search walks every value of the event: this nesting overflowed the stack (500).
+    const deep = await refused({
+      rule: `${head}  sel:\n    - evil\n  condition: sel\n`,
+      targets: ["splunk"],
+      events: `{"a":${"[".repeat(50_000)}${"]".repeat(50_000)}}`,
+    });
+    expect(deep.error).toBe("events: the JSON nests arrays or objects more than 32 levels deep");
+  });
+});
