@@ -4,6 +4,7 @@
 import type { Document } from "yaml";
 import { ConditionError, parseCondition, resolveOf } from "@/lib/sigma/engine/condition";
 import {
+  MAX_EXPANDED_CHARS,
   MAX_EXPANDED_MATCHES,
   MAX_IDENTIFIERS,
   MAX_RULE_REGEX_PROGRAM,
@@ -14,12 +15,12 @@ import { applyModifiers, checkModifiers, ModifierError } from "@/lib/sigma/engin
 import { estimateProgramSize } from "@/lib/sigma/engine/regex";
 import type { Locator } from "@/lib/sigma/engine/source";
 
-/** `spent` counts, over the whole file (all its documents), regex program size and value matches. */
+/** `spent` counts, over the whole file (all its documents), regex program size and expanded size. */
 type Ctx = {
   doc: Document.Parsed;
   locator: Locator;
   diagnostics: Diagnostic[];
-  spent: { regex: number; matches: number };
+  spent: { regex: number; matches: number; chars: number };
 };
 type Path = Array<string | number>;
 
@@ -223,8 +224,30 @@ function expandedMatches(node: ConditionNode, weight: (name: string) => number, 
   }
 }
 
-function valueCount(group: DetectionGroup): number {
-  return group.items.reduce((n, x) => n + (x.type === "item" ? x.values.length : valueCount(x)), 0);
+/** The number of values in a group and the characters a query spends on them (field names too). */
+function groupSize(group: DetectionGroup): { values: number; chars: number } {
+  let values = 0;
+  let chars = 0;
+  for (const x of group.items) {
+    const inner = x.type === "group" ? groupSize(x) : null;
+    if (inner) {
+      values += inner.values;
+      chars += inner.chars;
+      continue;
+    }
+    const item = x as DetectionItem;
+    values += item.values.length;
+    for (const v of item.values)
+      chars +=
+        (item.field?.length ?? 0) +
+        8 +
+        (v.kind === "string"
+          ? v.parts.reduce((n, p) => n + (typeof p === "string" ? p.length : 1), 0)
+          : v.kind === "regex"
+            ? v.pattern.length
+            : 16);
+  }
+  return { values, chars };
 }
 
 export function buildDetection(ctx: Ctx, detection: unknown) {
@@ -285,10 +308,9 @@ export function buildDetection(ctx: Ctx, detection: unknown) {
       "Add condition: selection (or the expression combining your identifiers).",
       { key: true },
     );
-  const weight = (name: string) => {
-    const group = detections.get(name);
-    return group ? Math.max(1, valueCount(group)) : 1;
-  };
+  const sizes = new Map([...detections].map(([name, group]) => [name, groupSize(group)]));
+  const values = (name: string) => Math.max(1, sizes.get(name)?.values ?? 1);
+  const chars = (name: string) => sizes.get(name)?.chars ?? 0;
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   list.forEach((c, i) => {
     const path: Path = Array.isArray(raw) ? ["detection", "condition", i] : ["detection", "condition"];
@@ -305,12 +327,19 @@ export function buildDetection(ctx: Ctx, detection: unknown) {
     try {
       const tree = parseCondition(c);
       checkNames(ctx, tree, names, new Set(names), path, exact ? c : "", shift);
-      ctx.spent.matches += expandedMatches(tree, weight, names);
-      if (ctx.spent.matches > MAX_EXPANDED_MATCHES) {
+      ctx.spent.matches += expandedMatches(tree, values, names);
+      ctx.spent.chars += expandedMatches(tree, chars, names);
+      const over =
+        ctx.spent.matches > MAX_EXPANDED_MATCHES
+          ? `${ctx.spent.matches} value matches, over the ${MAX_EXPANDED_MATCHES} limit`
+          : ctx.spent.chars > MAX_EXPANDED_CHARS
+            ? `about ${ctx.spent.chars} characters of query, over the ${MAX_EXPANDED_CHARS} limit`
+            : null;
+      if (over) {
         report(
           ctx,
           path,
-          `condition: the conditions expand to ${ctx.spent.matches} value matches, over the ${MAX_EXPANDED_MATCHES} limit`,
+          `condition: the conditions expand to ${over}`,
           "Refer to each selection once; 1 of / all of over many large selections multiply them.",
         );
         return;

@@ -57,9 +57,7 @@ function patternOf(value: StringValue, keyword = false): WildcardPattern {
 
 function testRegex(value: Extract<SigmaValue, { kind: "regex" }>, text: string, budget: Budget): boolean {
   const { re, size } = regexOf(value);
-  // RE2's DFA reads each character once; when its state cache overflows it falls back to an NFA
-  // that may step through every instruction per character, so larger programs cost more.
-  budget.spend(text.length * Math.max(1, Math.ceil(size / REGEX_INSTRUCTIONS_PER_UNIT)));
+  budget.spend(text.length * (1 + Math.floor(size / REGEX_INSTRUCTIONS_PER_UNIT)));
   return re.test(text);
 }
 
@@ -98,6 +96,7 @@ function matchOne(actual: unknown, value: SigmaValue, event: Event, ctx: Ctx): b
   if (Array.isArray(actual)) return actual.some((a) => matchOne(a, value, event, ctx));
   const text = scalarText(actual);
   if (text === null) return false;
+  if (value.kind !== "string" && value.kind !== "regex") ctx.budget.spend(text.length + 1);
   switch (value.kind) {
     case "string":
       return patternOf(value).test(text, ctx.budget);
@@ -123,7 +122,7 @@ function matchOne(actual: unknown, value: SigmaValue, event: Event, ctx: Ctx): b
     case "fieldref": {
       const other = scalarText(lookup(event, value.field));
       if (other === null) return false;
-      ctx.budget.spend(text.length + other.length);
+      ctx.budget.spend(other.length);
       const [a, b] = [text.toLowerCase(), other.toLowerCase()];
       return value.match === "eq"
         ? a === b
@@ -156,6 +155,7 @@ function scalars(event: unknown, out: string[] = []): string[] {
 function matchItem(event: Event, item: DetectionItem, ctx: Ctx): boolean {
   if (item.field === null) {
     const texts = scalars(event);
+    ctx.budget.spend(texts.length);
     const test = (v: SigmaValue) =>
       v.kind === "string"
         ? texts.some((t) => patternOf(v, true).test(t, ctx.budget))

@@ -39,6 +39,11 @@ export const MAX_CONDITION_DEPTH = 32;
  * identifiers would otherwise multiply them).
  */
 export const MAX_EXPANDED_MATCHES = 20_000;
+/**
+ * The same expansion counted in characters (values and their field names): one long value
+ * referenced many times would otherwise make a query of megabytes. Four times the rule limit.
+ */
+export const MAX_EXPANDED_CHARS = 4 * MAX_RULE_BYTES;
 
 /** Characters in one `|re` pattern. The longest SigmaHQ regexes are a few hundred characters. */
 export const MAX_REGEX_CHARS = 1024;
@@ -60,10 +65,12 @@ export const MAX_EVENT_DEPTH = 32;
  */
 export const EVAL_BUDGET = 50_000_000;
 /**
- * Regex work is charged per character of text, times one unit per this many instructions of
- * the program: RE2's NFA fallback may step through every instruction for each character.
+ * Regex work is charged per character of text, plus one unit per this many instructions of the
+ * program: RE2's DFA reads each character once, but when its state cache overflows the NFA
+ * fallback steps through the program (measured: a 1,600-instruction program on 500 KB took
+ * ~100 ms cold, charged 26 M units).
  */
-export const REGEX_INSTRUCTIONS_PER_UNIT = 64;
+export const REGEX_INSTRUCTIONS_PER_UNIT = 32;
 /**
  * Converted queries longer than this are returned without syntax colours: Shiki's cost grows
  * faster than the line (about 1 ms per KB up to 2 KB, 10 ms per KB at 8 KB, over a second for

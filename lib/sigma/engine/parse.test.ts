@@ -204,6 +204,17 @@ describe("limits (lib/sigma/engine/limits.ts), each reported where it occurs", (
       errors(rule(`  sel:\n    a:\n${values}  condition: ${Array(100).fill("sel").join(" and ")}`)),
     ).toEqual([]);
   });
+  it("the expanded size in characters of a condition that repeats a long value", () => {
+    const value = "x".repeat(4000);
+    const cond = Array(140).fill("sel").join(" and ");
+    expect(first(rule(`  sel:\n    a: '${value}'\n  condition: ${cond}`))).toMatchObject({
+      line: 10,
+      message: "condition: the conditions expand to about 561260 characters of query, over the 524288 limit",
+    });
+    expect(
+      errors(rule(`  sel:\n    a: '${value}'\n  condition: ${Array(130).fill("sel").join(" and ")}`)),
+    ).toEqual([]);
+  });
   it("regular expressions RE2 cannot run, or too large to compile, at their value", () => {
     expect(first(rule("  sel:\n    a|re: 'x(?=y)'\n  condition: sel"))).toMatchObject({
       line: 9,

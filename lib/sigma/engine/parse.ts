@@ -236,7 +236,7 @@ export function parseSigma(text: string): ParseResult {
   const rules: SigmaRuleModel[] = [];
   const names = new Set<string>();
   const correlations: Array<{ rule: CorrelationRule; ctx: Ctx }> = [];
-  const spent = { regex: 0, matches: 0 };
+  const spent = { regex: 0, matches: 0, chars: 0 };
   for (const { doc, value } of docs) {
     const ctx: Ctx = { doc, locator, diagnostics, spent };
     if (!isRecord(value)) {
