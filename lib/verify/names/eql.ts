@@ -5,7 +5,7 @@ import { RULES } from "@/lib/verify/syntax/eql";
 import { isPunct, literalsAfter, unquote, type Extracted, type NameRef } from "@/lib/verify/names/types";
 
 const KEYWORDS = new Set(
-  "where and or not sequence sample by with maxspan until in like regex true false null any of runs head tail filter unique unique_count count sort join".split(
+  "where and or not sequence sample by with maxspan until in like regex true false null any of runs head tail filter unique unique_count count sort join descendant child event".split(
     " ",
   ),
 );
