@@ -22,10 +22,16 @@ export async function backgroundTasksSettled(): Promise<void> {
 }
 
 /**
- * Sends `mail` on a later turn of the event loop: the outbox writes synchronously, and an
- * `async` callback runs up to its first `await` inside the request.
+ * Starts `work` on a later turn of the event loop, once the answer has been handed back: an
+ * `async` function runs up to its first `await` at once, and a query started at once would hold
+ * the database connection the answer still needs.
  */
-export async function sendMailLater(mail: Mail): Promise<void> {
+export async function later<T>(work: () => Promise<T>): Promise<T> {
   await new Promise((resolve) => setImmediate(resolve));
-  await sendMail(mail);
+  return work();
+}
+
+/** Mail for better-auth's callbacks (the outbox writes synchronously). */
+export function sendMailLater(mail: Mail): Promise<void> {
+  return later(() => sendMail(mail));
 }

@@ -7,7 +7,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { createAuthMiddleware } from "better-auth/api";
-import { runInBackground } from "@/lib/auth/deferred";
+import { later, runInBackground } from "@/lib/auth/deferred";
 import { getDb } from "@/lib/db/client";
 
 const PAD_PREFIX = "timing-pad:";
@@ -25,19 +25,28 @@ async function writePadRows(ctx: HookContext, count: number): Promise<void> {
       value: "",
       expiresAt: new Date(),
     });
-  runInBackground(getDb().verification.deleteMany({ where: { identifier: { startsWith: PAD_PREFIX } } }));
+  runInBackground(
+    later(() => getDb().verification.deleteMany({ where: { identifier: { startsWith: PAD_PREFIX } } })),
+  );
 }
 
 function succeeded(returned: unknown): returned is Record<string, unknown> {
   return typeof returned === "object" && returned !== null && !(returned instanceof Error);
 }
 
-/** Known address: one reset-token insert. Unknown: better-auth's dummy token lookup. */
+/**
+ * Known address: its accounts are read with the user, and a reset token is inserted. Unknown:
+ * better-auth looks up a dummy token. Each path gets the other's missing steps.
+ */
 async function padPasswordReset(ctx: HookContext): Promise<void> {
   const email = typeof ctx.body?.email === "string" ? ctx.body.email : "";
   const user = await ctx.context.internalAdapter.findUserByEmail(email);
-  if (user) await ctx.context.internalAdapter.findVerificationValue(padIdentifier());
-  else await writePadRows(ctx, 1);
+  if (user) {
+    await ctx.context.internalAdapter.findVerificationValue(padIdentifier());
+  } else {
+    await ctx.context.internalAdapter.findAccounts(padIdentifier());
+    await writePadRows(ctx, 1);
+  }
 }
 
 /** New address: user and account inserts. Existing: a synthetic user that is not in the database. */
