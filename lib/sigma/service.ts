@@ -9,7 +9,7 @@ import { backends, convertRule } from "@/lib/sigma/backends/convert";
 import { TARGETS } from "@/lib/sigma/backends/types";
 import { Budget, SigmaBudgetError } from "@/lib/sigma/engine/budget";
 import { evaluateEvent, parseEvents, SigmaEvalError } from "@/lib/sigma/engine/evaluate";
-import { MAX_HIGHLIGHT_CHARS, MAX_RULE_BYTES } from "@/lib/sigma/engine/limits";
+import { MAX_HIGHLIGHT_CHARS, MAX_HIGHLIGHT_TOTAL, MAX_RULE_BYTES } from "@/lib/sigma/engine/limits";
 import type { Diagnostic } from "@/lib/sigma/engine/model";
 import { hasErrors, parseSigma } from "@/lib/sigma/engine/parse";
 import { routes } from "@/lib/routes";
@@ -52,9 +52,15 @@ const SHIKI: Record<string, "splunk" | "kusto" | "esql" | "eql" | "text"> = {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Shiki's HTML, or the escaped text for queries too long to highlight quickly (see limits.ts). */
-async function queryHtml(query: string, language: (typeof SHIKI)[string]): Promise<string> {
-  if (query.length > MAX_HIGHLIGHT_CHARS) return `<pre class="plain"><code>${escapeHtml(query)}</code></pre>`;
+/**
+ * Shiki's HTML, or the escaped text for a query too long to highlight quickly or once the
+ * request's highlighting allowance is spent (see MAX_HIGHLIGHT_CHARS in limits.ts). Called in
+ * the same order for the same request, so the answer does not depend on timing.
+ */
+async function queryHtml(query: string, language: (typeof SHIKI)[string], allowance: { chars: number }) {
+  if (query.length > MAX_HIGHLIGHT_CHARS || query.length > allowance.chars)
+    return `<pre class="plain"><code>${escapeHtml(query)}</code></pre>`;
+  allowance.chars -= query.length;
   return highlightQueryToHtml(query, language);
 }
 
@@ -80,6 +86,7 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
   }
   // One budget for all the request's evaluation work, whatever mix of rules and events it holds.
   const budget = new Budget();
+  const allowance = { chars: MAX_HIGHLIGHT_TOTAL };
   const out = await Promise.all(
     rules.map(async (rule) => {
       const conversions = await Promise.all(
@@ -92,7 +99,7 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
             ...base,
             query: result.query,
             pipeline: result.pipeline,
-            html: await queryHtml(result.query, SHIKI[target]!),
+            html: await queryHtml(result.query, SHIKI[target]!, allowance),
           };
         }),
       );

@@ -16,12 +16,13 @@ import { estimateProgramSize } from "@/lib/sigma/engine/regex";
 import type { Locator } from "@/lib/sigma/engine/source";
 
 /** `spent` counts, over the whole file (all its documents), regex program size and expanded size. */
-type Ctx = {
+export type BuildContext = {
   doc: Document.Parsed;
   locator: Locator;
   diagnostics: Diagnostic[];
   spent: { regex: number; matches: number; chars: number };
 };
+type Ctx = BuildContext;
 type Path = Array<string | number>;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

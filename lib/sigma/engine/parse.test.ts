@@ -230,6 +230,15 @@ describe("limits (lib/sigma/engine/limits.ts), each reported where it occurs", (
       message: expect.stringContaining("more than 10000 instructions in total"),
     });
   });
+  it("documents per file, located at the first one over the limit", () => {
+    const doc = rule("  sel:\n    a: x\n  condition: sel");
+    const text = Array(20).fill(doc).join("---\n");
+    expect(first(text)).toMatchObject({
+      line: 16 * 12,
+      message: "the file holds 20 YAML documents, over the 16 limit",
+    });
+    expect(errors(Array(16).fill(doc).join("---\n"))).toEqual([]);
+  });
   it("duplicate keys, found without yaml's quadratic check", () => {
     expect(first(rule("  sel:\n    a: x\n    a: y\n  condition: sel"))).toMatchObject({
       line: 10,

@@ -1,7 +1,7 @@
 // Entry point: Sigma YAML text in, typed rules and located diagnostics out. A file may hold
 // several documents (a correlation rule with the rules it refers to).
 import type { Document } from "yaml";
-import { buildDetection, report } from "@/lib/sigma/engine/detection";
+import { buildDetection, report, type BuildContext } from "@/lib/sigma/engine/detection";
 import type {
   CorrelationRule,
   CorrelationType,
@@ -12,12 +12,7 @@ import type {
 } from "@/lib/sigma/engine/model";
 import { readSource, type Locator } from "@/lib/sigma/engine/source";
 
-type Ctx = {
-  doc: Document.Parsed;
-  locator: Locator;
-  diagnostics: Diagnostic[];
-  spent: { regex: number; matches: number };
-};
+type Ctx = BuildContext;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])$/;

@@ -16,7 +16,7 @@ import {
   type Pair,
   type YAMLMap,
 } from "yaml";
-import { MAX_ALIASES, MAX_DEPTH, MAX_RULE_BYTES } from "@/lib/sigma/engine/limits";
+import { MAX_ALIASES, MAX_DEPTH, MAX_DOCUMENTS, MAX_RULE_BYTES } from "@/lib/sigma/engine/limits";
 import type { Diagnostic } from "@/lib/sigma/engine/model";
 
 export type SourceDoc = { doc: Document.Parsed; value: unknown; index: number };
@@ -157,6 +157,21 @@ export function readSource(text: string): { docs: SourceDoc[]; locator: Locator;
   }
   const parsed = parseAllDocuments(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: false });
   const list = Array.isArray(parsed) ? parsed : [];
+  if (list.length > MAX_DOCUMENTS) {
+    const at = locator.at(list[MAX_DOCUMENTS]!.range[0]);
+    return {
+      docs: [],
+      locator,
+      diagnostics: [
+        fail(
+          `the file holds ${list.length} YAML documents, over the ${MAX_DOCUMENTS} limit`,
+          "Keep a correlation and the rules it refers to in one file, other rules in files of their own.",
+          at.line,
+          at.column,
+        ),
+      ],
+    };
+  }
   const diagnostics: Diagnostic[] = [];
   const docs: SourceDoc[] = [];
   list.forEach((doc, index) => {

@@ -125,6 +125,22 @@ describe("POST /api/sigma/convert with hostile rules and events (issue 12)", () 
     const stars = await refused({ rule: `${head}  sel:\n    a: '${"*a".repeat(40)}*'\n  condition: sel\n` });
     expect(stars.diagnostics[0]!.message).toContain("wildcards, over the 32 limit");
   });
+  it("answers 422 for files of many documents, which it would convert and highlight one by one", async () => {
+    const doc = `${head}  sel:\n    CommandLine: x\n  condition: sel\n`;
+    const body = await refused({ rule: Array(900).fill(doc).join("---\n") });
+    expect(body.diagnostics[0]!.message).toBe("the file holds 900 YAML documents, over the 16 limit");
+  });
+  it("returns long queries as escaped text instead of highlighting them", async () => {
+    const values = Array.from({ length: 400 }, (_, i) => `      - '<v${i}>'\n`).join("");
+    const res = await post({ rule: `${head}  sel:\n    CommandLine|contains:\n${values}  condition: sel\n` });
+    expect(res.status).toBe(200);
+    const conversions = (await res.json()).rules[0].conversions as Array<{ query?: string; html?: string }>;
+    for (const c of conversions.filter((c) => c.query)) {
+      expect(c.query!.length).toBeGreaterThan(4000);
+      expect(c.html).toMatch(/^<pre class="plain"><code>.*&#60;v399.*<\/code><\/pre>$/s);
+      expect(c.html).not.toContain("<v");
+    }
+  });
   it("answers 422 when the events need more evaluation work than one request may use", async () => {
     const values = Array.from({ length: 300 }, (_, i) => `      - zz${i}\n`).join("");
     const rule = `${head}  sel:\n    CommandLine|contains:\n${values}  condition: sel\n`;
