@@ -1,6 +1,5 @@
 // Entry point: Sigma YAML text in, typed rules and located diagnostics out. A file may hold
 // several documents (a correlation rule with the rules it refers to).
-import type { Document } from "yaml";
 import { buildDetection, report, type BuildContext } from "@/lib/sigma/engine/detection";
 import type {
   CorrelationRule,
@@ -10,7 +9,7 @@ import type {
   LogSource,
   SigmaRuleModel,
 } from "@/lib/sigma/engine/model";
-import { readSource, type Locator } from "@/lib/sigma/engine/source";
+import { readSource } from "@/lib/sigma/engine/source";
 
 type Ctx = BuildContext;
 
