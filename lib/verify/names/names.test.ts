@@ -118,6 +118,9 @@ describe("name resolution", () => {
     expect(unknown("spl", "| lookup allow.csv host AS dst OUTPUT approved", base).map((f) => f.name)).toEqual(
       ["dst"],
     );
+    const outside =
+      "| search NOT [| inputlookup hosts.csv | rename host_pattern AS dst | format] | where dst=1";
+    expect(unknown("spl", outside, base).map((f) => f.name)).toEqual(["dst"]);
   });
 
   it("YARA-L: an invented UDM path and a metadata.event_type value are reported", () => {

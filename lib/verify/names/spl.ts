@@ -69,16 +69,21 @@ function segments(tokens: Token[]): Segment[] {
   const out: Segment[] = [];
   let current: Token[] = [];
   let afterPipe = false;
+  const groups = [0];
+  let nextGroup = 1;
   const flush = () => {
     const head = current[0];
+    const group = groups.at(-1) ?? 0;
     if (afterPipe && head?.kind === "word")
-      out.push({ command: head.text.toLowerCase(), tokens: current.slice(1) });
-    else if (current.length > 0) out.push({ command: "search", tokens: current });
+      out.push({ command: head.text.toLowerCase(), tokens: current.slice(1), group });
+    else if (current.length > 0) out.push({ command: "search", tokens: current, group });
     current = [];
   };
   for (const t of tokens) {
     if (isPunct(t, "|", "[", "]")) {
       flush();
+      if (t.text === "[") groups.push(nextGroup++);
+      if (t.text === "]") groups.pop();
       afterPipe = t.text === "|";
       continue;
     }
@@ -202,7 +207,7 @@ export function extractSpl(text: string): Extracted {
   // A (sub)search that reads a lookup file works on that file's columns, which no registry knows.
   const fromLookup = new Set(all.filter((s) => s.command === "inputlookup").map((s) => s.group));
   for (const seg of all) {
-    if (fromLookup.has(seg.group)) walk(seg, [], created);
+    if (fromLookup.has(seg.group)) walk(seg, [], new Set());
     else walk(seg, refs, created);
   }
   return { refs, created };
