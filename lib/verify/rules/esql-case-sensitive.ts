@@ -5,7 +5,7 @@ import { findComparisons } from "@/lib/verify/rules/comparisons";
 import { findingAt } from "@/lib/verify/rules/finding";
 import { tokensOf } from "@/lib/verify/rules/tokens";
 import type { Finding, Rule } from "@/lib/verify/rules/types";
-import { caseMatches, isWindowsName } from "@/lib/verify/rules/windows-literal";
+import { caseMatches, foldedNames, isWindowsName } from "@/lib/verify/rules/windows-literal";
 
 const ID = "esql-case-sensitive";
 
@@ -17,12 +17,13 @@ export const esqlCaseSensitive: Rule = {
   docs: "https://www.elastic.co/docs/reference/query-languages/esql/functions-operators/operators#esql-like",
   check(query) {
     const findings: Finding[] = [];
+    const folded = foldedNames(`${query.base ?? ""}\n${query.text}`);
     const comparisons = findComparisons(tokensOf("esql", query.text), {
       operators: ["==", "!=", "like", "rlike"],
       lists: ["in"],
       lowerFns: ["to_lower"],
       upperFns: ["to_upper"],
-    });
+    }).map((c) => (c.fold ? c : { ...c, fold: folded.get(c.left) }));
     for (const c of comparisons)
       for (const { token, value } of c.literals) {
         if (!isWindowsName(value.replace(/\\(.)/g, "$1"))) continue;

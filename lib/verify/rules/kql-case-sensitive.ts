@@ -5,7 +5,7 @@ import { findingAt } from "@/lib/verify/rules/finding";
 import { leftColumn, literalStrings, startOf } from "@/lib/verify/rules/kql-helpers";
 import { kqlTree, walk } from "@/lib/verify/kusto/tree";
 import type { Finding, Rule } from "@/lib/verify/rules/types";
-import { caseMatches, isWindowsName } from "@/lib/verify/rules/windows-literal";
+import { caseMatches, foldedNames, isWindowsName } from "@/lib/verify/rules/windows-literal";
 
 const ID = "kql-case-sensitive";
 const INSENSITIVE: Record<string, string> = {
@@ -33,6 +33,7 @@ export const kqlCaseSensitive: Rule = {
   docs: "https://learn.microsoft.com/en-us/kusto/query/datatypes-string-operators",
   check(query, ctx) {
     const findings: Finding[] = [];
+    const folded = foldedNames(`${query.base ?? ""}\n${query.text}`);
     walk(kqlTree(query.text, ctx.kustoGlobals), (node) => {
       if (node.type !== "BinaryExpression" && node.type !== "InExpression") return;
       const [left, op, right] = node.children;
@@ -40,8 +41,9 @@ export const kqlCaseSensitive: Rule = {
       const opText = op.text.trim();
       const fix = INSENSITIVE[opText];
       if (!fix) return;
-      const column = leftColumn(left);
-      if (!column) return;
+      const direct = leftColumn(left);
+      if (!direct) return;
+      const column = direct.fold ? direct : { ...direct, fold: folded.get(direct.name) };
       for (const lit of literalStrings(right)) {
         if (!isWindowsName(lit.value)) continue;
         if (

@@ -23,6 +23,16 @@ export const logscaleCaseSensitive: Rule = {
   check(query) {
     const findings: Finding[] = [];
     const tokens = tokensOf("logscale", query.text);
+    // lower(field) and lower(field, as=name) leave a lower-cased field behind.
+    const folded = new Set(
+      [
+        ...`${query.base ?? ""}\n${query.text}`.matchAll(
+          /\blower\(\s*(?:field\s*=\s*)?\[?([\w.]+)\]?(?:\s*,\s*as\s*=\s*([\w.]+))?/g,
+        ),
+      ].map((m) => m[2] ?? m[1]!),
+    );
+    const lowerOk = (i: number, value: string) =>
+      tokens[i - 2]?.kind === "word" && folded.has(tokens[i - 2]!.text) && value === value.toLowerCase();
     tokens.forEach((t, i) => {
       const prev = tokens[i - 1];
       const compared = isPunct(prev, "=", "!=", "==") && tokens[i - 2]?.kind === "word";
@@ -42,7 +52,8 @@ export const logscaleCaseSensitive: Rule = {
         );
       if (t.kind === "regex") {
         const { body, flags } = regexParts(t.text);
-        if (!flags.includes("i") && !body.startsWith("(?i)") && regexNamesWindows(body))
+        const folds = isPunct(prev, "=", "!=") && lowerOk(i, body);
+        if (!flags.includes("i") && !folds && !body.startsWith("(?i)") && regexNamesWindows(body))
           findings.push(
             findingAt(ID, query, t.start, `${t.text} is case-sensitive: add the i flag`, [
               `/${body}/${flags}i`,

@@ -12,9 +12,22 @@ export function isWindowsName(value: string): boolean {
   const bare = value.replace(/^[*?%]+|[*?%]+$/g, "");
   // `.com` is also a domain suffix: only a single-dot name such as command.com is an image.
   if (/\.com\*?$/i.test(bare) && bare.split(".").length > 2) return PATH.test(bare);
-  return IMAGE.test(bare) || PATH.test(bare);
+  // An image name is one token (a sentence that ends in "sc.exe" is not a file name).
+  return (IMAGE.test(bare) && !/\s/.test(bare)) || PATH.test(bare);
 }
 
 export function caseMatches(value: string, fold: "lower" | "upper"): boolean {
   return fold === "lower" ? value === value.toLowerCase() : value === value.toUpperCase();
+}
+
+/**
+ * Names assigned a lower- or upper-cased value earlier in the query (`EVAL name = TO_LOWER(...)`,
+ * `extend Tool = tolower(...)`, `eval pname=lower(...)`): comparisons on them are already folded.
+ */
+export function foldedNames(text: string): Map<string, "lower" | "upper"> {
+  const out = new Map<string, "lower" | "upper">();
+  const assign =
+    /\b([A-Za-z_][\w.]*)\s*(?<![=!<>])=(?!=)\s*(tolower|to_lower|lower|strings\.to_lower|toupper|to_upper|upper)\s*\(/gi;
+  for (const m of text.matchAll(assign)) out.set(m[1]!, /upper/i.test(m[2]!) ? "upper" : "lower");
+  return out;
 }

@@ -1,6 +1,7 @@
 // Whether a regular expression's body names a Windows image or path (`\\cmd\.exe$`, `C:\\Windows`),
 // read after removing the regex escapes that stand for the literal characters.
-const IMAGE = /\.(exe|dll|sys|ps1|bat|cmd|vbs|js|hta|msi|scr|cpl|com|lnk)\b/i;
+// `.com` is left out: in a regex it is far more often a domain than an MS-DOS image.
+const IMAGE = /\.(exe|dll|sys|ps1|bat|cmd|vbs|js|hta|msi|scr|cpl|lnk)\b/i;
 const PATH = /[a-z]:\\|\\(windows|system32|syswow64|program files|programdata|users|temp)\\/i;
 
 export function regexNamesWindows(body: string): boolean {
