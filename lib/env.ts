@@ -23,7 +23,9 @@ const schema = z.object({
   // Where the client address for rate limits comes from (lib/auth/client-address.ts). Neither set:
   // the TCP peer, which `npm start` (scripts/serve.mjs) passes on; a client's own headers never count.
   /** Number of proxies in front of the site that append to X-Forwarded-For. */
-  TRUSTED_PROXY_HOPS: optional.pipe(z.coerce.number().int().min(1).max(10).optional()),
+  TRUSTED_PROXY_HOPS: optional
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .pipe(z.number().int().min(1).max(10).optional()),
   /** A header your load balancer overwrites with the single address it received from. */
   CLIENT_IP_HEADER: optional.pipe(
     z
