@@ -60,9 +60,29 @@ export function platformOf(query: QueryItem, ctx: RuleContext): string {
 const namePlatformOfRule = (rule: Rule): NamePlatform | null =>
   rule.id.startsWith("names-") ? (PLATFORM_OF[rule.languages[0]!] ?? null) : null;
 
+// Kusto symbols and name registries are loaded once per content tree and process.
+const globalsCache = new Map<string, RuleContext["kustoGlobals"]>();
+const registriesCache = new Map<string, ReturnType<typeof loadRegistries>>();
+
+export function kustoGlobalsFor(contentDir: string): RuleContext["kustoGlobals"] {
+  let g = globalsCache.get(contentDir);
+  if (!g) globalsCache.set(contentDir, (g = kustoGlobals(loadKustoTables(contentDir))));
+  return g;
+}
+
+export function registriesFor(contentDir: string): ReturnType<typeof loadRegistries> {
+  let r = registriesCache.get(contentDir);
+  if (!r) registriesCache.set(contentDir, (r = loadRegistries(contentDir)));
+  return r;
+}
+
 export function runRules(contentDir: string, only: string[] = [], rules: Rule[] = RULES): VerifyResult {
-  const globals = kustoGlobals(loadKustoTables(contentDir));
-  const queries = collectQueries(contentDir, only);
+  return runRulesOn(contentDir, collectQueries(contentDir, only), rules);
+}
+
+/** The same run over a given list of queries (one detection's query and exclusions). */
+export function runRulesOn(contentDir: string, queries: QueryItem[], rules: Rule[] = RULES): VerifyResult {
+  const globals = kustoGlobalsFor(contentDir);
   const contexts = new Map<string, RuleContext>();
   const ctxOf = (file: string) => {
     let ctx = contexts.get(file);
@@ -102,7 +122,7 @@ export function runRules(contentDir: string, only: string[] = [], rules: Rule[] 
       names: namePlatforms.has(np) ? np : null,
     });
   }
-  const registries = loadRegistries(contentDir);
+  const registries = registriesFor(contentDir);
   const counts = nameCounts(queries, registries);
   const names = (Object.keys(counts) as NamePlatform[]).map((p) => ({
     platform: p,

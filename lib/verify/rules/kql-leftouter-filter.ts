@@ -1,13 +1,15 @@
 // KQL: after `join kind=leftouter`, left rows without a match carry empty right-side columns.
-// A later `where` that tests a right-only column without isempty()/isnull() drops exactly those
-// rows, so the outer join silently becomes an inner join.
+// A later `where` that tests a right-only column drops those rows, so the outer join silently
+// becomes an inner join. Allowing for empties (`isnull(X) or X between ...`) is not enough: a left
+// row whose every match fails the condition is dropped too. Only pure empty checks are safe; a
+// condition on the right side belongs inside the joined subquery.
 import { findingAt } from "@/lib/verify/rules/finding";
 import { startOf } from "@/lib/verify/rules/kql-helpers";
 import { kqlTree, walk, type KqlNode } from "@/lib/verify/kusto/tree";
 import type { Finding, Rule } from "@/lib/verify/rules/types";
 
 const ID = "kql-leftouter-filter";
-const NULL_AWARE = /\b(isempty|isnull|isnotempty|isnotnull|coalesce|iff|iif|case)\s*\(/;
+const EMPTY_CHECK = /\b(isempty|isnull|isnotempty|isnotnull)\s*\(\s*[A-Za-z_]\w*\s*\)/g;
 
 /** Operators of a pipeline in order: `a | b | c` nests as Pipe(Pipe(a, b), c). */
 function pipeline(node: KqlNode): KqlNode[] {
@@ -28,7 +30,7 @@ export const kqlLeftouterFilter: Rule = {
   id: ID,
   languages: ["kql"],
   reason:
-    "Rows a `join kind=leftouter` keeps without a match have empty right-side columns, so a later filter on those columns that does not allow for empty values turns the outer join into an inner join.",
+    "A filter on right-side columns after `join kind=leftouter` drops the left rows that had no match (or no match passing the filter), so the outer join silently becomes an inner join.",
   docs: "https://learn.microsoft.com/en-us/kusto/query/join-leftouter",
   check(query, ctx) {
     const findings: Finding[] = [];
@@ -46,14 +48,17 @@ export const kqlLeftouterFilter: Rule = {
         for (const later of ops.slice(i + 1)) {
           if (later.type === "SummarizeOperator" || later.type === "ProjectOperator") break;
           if (later.type !== "FilterOperator") continue;
-          const used = [...names(later)].filter((n) => rightOnly.includes(n));
-          if (used.length === 0 || NULL_AWARE.test(later.text)) continue;
+          const rest = later.text.replace(EMPTY_CHECK, "");
+          const used = [...names(later)].filter(
+            (n) => rightOnly.includes(n) && new RegExp(`\\b${n}\\b`).test(rest),
+          );
+          if (used.length === 0) continue;
           findings.push(
             findingAt(
               ID,
               query,
               startOf(later),
-              `this filter on ${used.join(", ")} (right side of the leftouter join) drops the rows that had no match: allow for isempty(${used[0]})`,
+              `this filter on ${used.join(", ")} (right side of the leftouter join) drops left rows without a passing match: filter the right side inside the join instead`,
               [`where isempty(${used[0]}) or (…)`],
             ),
           );

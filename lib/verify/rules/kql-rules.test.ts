@@ -51,13 +51,25 @@ describe("kql-leftouter-filter", () => {
     expect(run(kqlLeftouterFilter, source).map(where)).toEqual([locate(source, "where RemoteUrl", 0, FILE)]);
   });
 
-  it("passes when the filter allows for the rows without a match", () => {
+  it("reports isnull(X) or X ... too: a left row whose matches all fail the condition is dropped", () => {
     const source = detection(
       "kql",
       [
         "DeviceLogonEvents",
         "| join kind=leftouter (DeviceNetworkEvents | project DeviceId, RemoteUrl) on DeviceId",
-        '| where isempty(RemoteUrl) or RemoteUrl has "example"',
+        '| where isnull(RemoteUrl) or RemoteUrl has "example"',
+      ].join("\n"),
+    );
+    expect(run(kqlLeftouterFilter, source)).toHaveLength(1);
+  });
+
+  it("passes a condition applied inside the joined subquery and a pure empty check", () => {
+    const source = detection(
+      "kql",
+      [
+        "DeviceLogonEvents",
+        '| join kind=leftouter (DeviceNetworkEvents | where RemoteUrl has "example" | project DeviceId, RemoteUrl) on DeviceId',
+        "| where isempty(RemoteUrl)",
       ].join("\n"),
     );
     expect(run(kqlLeftouterFilter, source)).toEqual([]);

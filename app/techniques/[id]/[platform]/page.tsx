@@ -4,15 +4,19 @@ import { notFound } from "next/navigation";
 import { AttackBox } from "@/components/attack-box";
 import { ConfidenceBadge, PlatformBadge, SeverityBadge, TechniqueIdBadge } from "@/components/badges";
 import { CodeBlock } from "@/components/code-block";
+import { DeploymentBox } from "@/components/deployment-box";
 import { DetectionList } from "@/components/detection-list";
 import { ProSections } from "@/components/pro-sections.client";
 import { Section } from "@/components/section";
 import { SigmaDownloadLink } from "@/components/sigma-download-link";
 import { TestList } from "@/components/test-list";
+import { VerificationBox } from "@/components/verification-box";
 import { allDetections, getCatalog, getDetection, getPlatform, getTechnique } from "@/lib/content/catalog";
 import { QUERY_LANGUAGE_LABELS } from "@/lib/highlight/languages";
 import { renderMarkdown } from "@/lib/mdx/render-markdown";
 import { routes } from "@/lib/routes";
+import { contentDir } from "@/lib/content/location";
+import { detectionVerification } from "@/lib/verify/detection-summary";
 
 type Params = { id: string; platform: string };
 
@@ -68,6 +72,11 @@ export default async function DetectionPage({ params }: { params: Promise<Params
   );
   const relatedElsewhere = technique.related.filter((id) => !related.some((e) => e.technique.id === id));
   const languageLabel = QUERY_LANGUAGE_LABELS[detection.language];
+  const verification = detectionVerification(contentDir(), detection.file, {
+    id: technique.id,
+    sigmaSource: technique.sigma.source,
+    samples: technique.samples,
+  });
 
   return (
     <article className="grid gap-8 lg:grid-cols-[1fr_320px]">
@@ -104,6 +113,7 @@ export default async function DetectionPage({ params }: { params: Promise<Params
             <SeverityBadge severity={detection.severity} />
             <ConfidenceBadge confidence={detection.confidence} />
           </div>
+          <DeploymentBox deployment={detection.deployment} />
           <dl className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
             <div>
               <dt className="font-medium">Why {detection.severity} severity</dt>
@@ -254,6 +264,11 @@ export default async function DetectionPage({ params }: { params: Promise<Params
 
       <aside className="space-y-4 lg:sticky lg:top-20 lg:self-start" aria-label="Detection summary">
         <AttackBox technique={technique} />
+        <VerificationBox
+          verification={verification}
+          language={detection.language}
+          platformName={platform.name}
+        />
         <nav
           aria-label="Other platforms"
           className="rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800"
