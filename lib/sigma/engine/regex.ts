@@ -156,14 +156,23 @@ export function compileRegex(pattern: string, flags: RegexFlags): { re: RE2JS; s
 }
 
 type RegexValue = { pattern: string; flags: RegexFlags };
-const compiledValues = new WeakMap<RegexValue, { re: RE2JS; size: number }>();
+type Compiled = { re: RE2JS; size: number };
+const compiledValues = new WeakMap<RegexValue, Compiled>();
+// Recently compiled patterns: rules are parsed again and again (the corpus at every build and
+// test, the same rule at every converter request) and re2js compiles far slower than RegExp.
+const recent = new Map<string, Compiled>();
+const RECENT = 512;
 
 /** The compiled program of a regex value, compiled once (at parse time, where errors are located). */
-export function regexOf(value: RegexValue): { re: RE2JS; size: number } {
+export function regexOf(value: RegexValue): Compiled {
   let compiled = compiledValues.get(value);
-  if (!compiled) {
-    compiled = compileRegex(value.pattern, value.flags);
-    compiledValues.set(value, compiled);
-  }
+  if (compiled) return compiled;
+  const key = `${+value.flags.i}${+value.flags.m}${+value.flags.s}${value.pattern}`;
+  compiled = recent.get(key);
+  if (compiled) recent.delete(key);
+  else compiled = compileRegex(value.pattern, value.flags);
+  recent.set(key, compiled);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+  compiledValues.set(value, compiled);
   return compiled;
 }
