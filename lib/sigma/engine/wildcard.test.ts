@@ -103,3 +103,14 @@ describe("WildcardPattern", () => {
     expect(budget.used).toBeGreaterThan(10_000);
   });
 });
+
+describe("foldCase", () => {
+  it("keeps dotless i, long s and surrogate pairs, and charges the slow paths", () => {
+    expect(foldCase("aıbſc😀é")).toBe("AıBſC😀É");
+    expect(foldCase("ßx")).toBe("ßX");
+    const budget = new Budget(1_000_000);
+    expect(() => foldCase("ıé".repeat(20_000), budget)).toThrow(SigmaBudgetError);
+    expect(() => foldCase("ßé".repeat(20_000), new Budget(1_000_000))).toThrow(SigmaBudgetError);
+    expect(foldCase("é".repeat(20_000), new Budget(1))).toBe("É".repeat(20_000));
+  });
+});

@@ -11,26 +11,43 @@ type Piece = { at: number; text: string };
 /** Literal pieces at offsets inside the segment; the gaps between them are `?`s. */
 type Segment = { length: number; pieces: Piece[]; anchor: Piece | null };
 
-// Code units the whole-string upper-casing would treat differently from JavaScript's
-// case-insensitive RegExp (which Sigma matching used to run on): dotless i and long s turn into
-// ASCII there but not in the RegExp, and surrogate pairs are cased as one code point.
-const SLOW = /[\u0131\u017f\ud800-\udfff]/;
+// Code units the whole-string upper-casing treats differently from JavaScript's case-insensitive
+// RegExp (which Sigma matching used to run on): dotless i and long s turn into ASCII there but
+// not in the RegExp, and surrogate pairs are cased as one code point. They keep their case.
+const KEEP = /[\u0131\u017f\ud800-\udfff]+/g;
+// Per-unit folding (only when upper-casing changes the length, e.g. ß to SS) and each run kept
+// from upper-casing cost ~100 times the native upper-casing of a character; they are charged so.
+const PER_UNIT_COST = 100;
+let last = { text: "", folded: "" };
 
 /**
  * The canonical case of every code unit as JavaScript's non-Unicode `i` flag defines it (upper
  * case when that is a single unit and does not turn non-ASCII into ASCII), so that two strings
- * match case-insensitively exactly when their folds are equal, position by position.
+ * match case-insensitively exactly when their folds are equal, position by position. The last
+ * result is kept: many values are usually tested against the same field.
  */
-export function foldCase(text: string): string {
+export function foldCase(text: string, budget?: Budget): string {
+  if (text === last.text) return last.folded;
   const upper = text.toUpperCase();
-  if (upper.length === text.length && !SLOW.test(text)) return upper;
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const unit = text[i]!;
-    const u = unit.toUpperCase();
-    out += u.length !== 1 || (unit.charCodeAt(0) >= 128 && u.charCodeAt(0) < 128) ? unit : u;
+  let folded = "";
+  if (upper.length === text.length) {
+    let at = 0;
+    for (const m of text.matchAll(KEEP)) {
+      budget?.spend(PER_UNIT_COST);
+      folded += upper.slice(at, m.index) + m[0];
+      at = m.index + m[0].length;
+    }
+    folded += upper.slice(at);
+  } else {
+    budget?.spend(text.length * PER_UNIT_COST);
+    for (let i = 0; i < text.length; i++) {
+      const unit = text[i]!;
+      const u = unit.toUpperCase();
+      folded += u.length !== 1 || (unit.charCodeAt(0) >= 128 && u.charCodeAt(0) < 128) ? unit : u;
+    }
   }
-  return out;
+  last = { text, folded };
+  return folded;
 }
 
 function segment(parts: StringPart[], fold: (s: string) => string): Segment {
@@ -51,7 +68,7 @@ function segment(parts: StringPart[], fold: (s: string) => string): Segment {
 export class WildcardPattern {
   private readonly segments: Segment[];
   private readonly starred: boolean;
-  private readonly fold: (s: string) => string;
+  private readonly fold: (s: string, budget?: Budget) => string;
 
   constructor(parts: StringPart[], cased: boolean) {
     this.fold = cased ? (s) => s : foldCase;
@@ -65,7 +82,7 @@ export class WildcardPattern {
 
   test(value: string, budget?: Budget): boolean {
     budget?.spend(value.length);
-    const text = this.fold(value);
+    const text = this.fold(value, budget);
     const segs = this.segments;
     const first = segs[0]!;
     if (!this.starred) return text.length === first.length && this.at(first, text, 0);
