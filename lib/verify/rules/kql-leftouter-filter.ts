@@ -18,6 +18,24 @@ function pipeline(node: KqlNode): KqlNode[] {
   return [...(left ? pipeline(left) : []), ...(right ? [right] : [])];
 }
 
+/**
+ * Whether the joined side has one row per key: its last operator (inline, or in the `let` it
+ * names) is summarize or distinct. Then `isempty(X) or <condition on X>` is exact: a left row has
+ * at most one match, kept when it passes and kept empty when there is none.
+ */
+function uniqueRight(join: KqlNode, query: string): boolean {
+  const inner = /\(\s*([\s\S]*)\)\s*on\b/.exec(join.text)?.[1]?.trim() ?? "";
+  const named = /^[A-Za-z_]\w*$/.test(inner)
+    ? (new RegExp(`\\blet\\s+${inner}\\s*=([\\s\\S]*?);`).exec(query)?.[1] ?? "")
+    : inner;
+  const last =
+    named
+      .split(/\|(?![^()]*\))/)
+      .at(-1)
+      ?.trim() ?? "";
+  return /^(summarize|distinct)\b/.test(last);
+}
+
 function names(node: KqlNode): Set<string> {
   const out = new Set<string>();
   walk(node, (n) => {
@@ -44,15 +62,31 @@ export const kqlLeftouterFilter: Rule = {
       ops.forEach((op, i) => {
         if (op.type !== "JoinOperator" || !/kind\s*=\s*leftouter/i.test(op.text)) return;
         const before = new Set(ops[i - 1]?.columns ?? []);
-        const rightOnly = (op.columns ?? []).filter((c) => !before.has(c));
+        let rightOnly = (op.columns ?? []).filter((c) => !before.has(c));
         for (const later of ops.slice(i + 1)) {
           if (later.type === "SummarizeOperator" || later.type === "ProjectOperator") break;
+          // `extend X = coalesce(X, 0)` gives unmatched rows a value: X is no longer empty there.
+          if (later.type === "ExtendOperator")
+            rightOnly = rightOnly.filter(
+              (c) => !new RegExp(`\\b${c}\\s*=\\s*(coalesce|iff|iif|case)\\s*\\(`).test(later.text),
+            );
           if (later.type !== "FilterOperator") continue;
+          const allowsEmpty = EMPTY_CHECK.test(later.text);
+          EMPTY_CHECK.lastIndex = 0;
           const rest = later.text.replace(EMPTY_CHECK, "");
           const used = [...names(later)].filter(
             (n) => rightOnly.includes(n) && new RegExp(`\\b${n}\\b`).test(rest),
           );
           if (used.length === 0) continue;
+          // With an empty check, only a time window over several matches (`between`, or the right
+          // column compared with another column) can still drop a left row, unless the joined side
+          // has one row per key.
+          const windowed = used.some(
+            (n) =>
+              /\bbetween\b/.test(rest) ||
+              new RegExp(`\\b${n}\\s*[<>]=?\\s*[A-Za-z_(]|[A-Za-z_)]\\s*[<>]=?\\s*${n}\\b`).test(rest),
+          );
+          if (allowsEmpty && (!windowed || uniqueRight(op, query.text))) continue;
           findings.push(
             findingAt(
               ID,

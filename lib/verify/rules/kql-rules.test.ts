@@ -51,19 +51,33 @@ describe("kql-leftouter-filter", () => {
     expect(run(kqlLeftouterFilter, source).map(where)).toEqual([locate(source, "where RemoteUrl", 0, FILE)]);
   });
 
-  it("reports isnull(X) or X ... too: a left row whose matches all fail the condition is dropped", () => {
+  it("reports isnull(X) or a time window on X: a left row whose matches all fall outside is dropped", () => {
     const source = detection(
       "kql",
       [
         "DeviceLogonEvents",
-        "| join kind=leftouter (DeviceNetworkEvents | project DeviceId, RemoteUrl) on DeviceId",
-        '| where isnull(RemoteUrl) or RemoteUrl has "example"',
+        "| join kind=leftouter (DeviceNetworkEvents | project DeviceId, NetTime = Timestamp) on DeviceId",
+        "| where isnull(NetTime) or NetTime between (Timestamp .. (Timestamp + 5m))",
       ].join("\n"),
     );
     expect(run(kqlLeftouterFilter, source)).toHaveLength(1);
   });
 
-  it("passes a condition applied inside the joined subquery and a pure empty check", () => {
+  it("passes an empty check with a plain condition, coalesce() first, and a condition inside the join", () => {
+    for (const filter of [
+      '| where isnull(RemoteUrl) or RemoteUrl has "example"',
+      '| extend RemoteUrl = coalesce(RemoteUrl, "")\n| where RemoteUrl != "x"',
+    ]) {
+      const ok = detection(
+        "kql",
+        [
+          "DeviceLogonEvents",
+          "| join kind=leftouter (DeviceNetworkEvents | project DeviceId, RemoteUrl) on DeviceId",
+          filter,
+        ].join("\n"),
+      );
+      expect(run(kqlLeftouterFilter, ok)).toEqual([]);
+    }
     const source = detection(
       "kql",
       [
