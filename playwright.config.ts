@@ -43,8 +43,11 @@ export default defineConfig({
   webServer: {
     // Accounts need a database the admin command can reach while the site runs: PostgreSQL
     // (DATABASE_URL). scripts/test.sh provides one; the embedded PGlite is single-process.
-    command: `npm run db:migrate && npx next start -p ${port} -H 127.0.0.1`,
+    command: `npm run db:migrate && node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
     env: {
+      // The tests stand in for one proxy: specs that need a rate-limit bucket of their own send
+      // X-Forwarded-For, the browser's requests count as the socket's (127.0.0.1).
+      TRUSTED_PROXY_HOPS: "1",
       SITE_URL: `http://127.0.0.1:${port}`,
       OUTBOX_DIR: process.env.OUTBOX_DIR ?? "test-results/outbox",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
