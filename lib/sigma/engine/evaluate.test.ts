@@ -195,6 +195,12 @@ describe("bounded evaluation", () => {
     }).toThrow(SigmaBudgetError);
     expect(evaluateEvent(rule, { CommandLine: "axa" }).matched).toBe(true);
   });
+  it("charges each value test its fixed cost, so many values over many empty strings stop too", () => {
+    const values = Array.from({ length: 4000 }, (_, i) => `v${i}*x`);
+    const rule = compile({ sel: { a: values }, condition: "sel" });
+    expect(() => evaluateEvent(rule, { a: Array(2000).fill("") })).toThrow(SigmaBudgetError);
+    expect(evaluateEvent(rule, { a: ["v12-x"] }).matched).toBe(true);
+  });
   it("refuses events nested deeper than the limit instead of recursing into them", () => {
     const deep = `{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
     expect(() => parseEvents(deep)).toThrow(/nests arrays or objects more than 32 levels deep/);

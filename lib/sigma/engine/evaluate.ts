@@ -5,7 +5,7 @@
 // work is charged to a Budget, so a request's cost is bounded however rule and events combine.
 import { Budget } from "@/lib/sigma/engine/budget";
 import { expandCondition } from "@/lib/sigma/engine/condition";
-import { MAX_EVENT_DEPTH, REGEX_INSTRUCTIONS_PER_UNIT } from "@/lib/sigma/engine/limits";
+import { MAX_EVENT_DEPTH, REGEX_INSTRUCTIONS_PER_UNIT, TEST_UNITS } from "@/lib/sigma/engine/limits";
 import type {
   ConditionNode,
   DetectionGroup,
@@ -57,7 +57,7 @@ function patternOf(value: StringValue, keyword = false): WildcardPattern {
 
 function testRegex(value: Extract<SigmaValue, { kind: "regex" }>, text: string, budget: Budget): boolean {
   const { re, size } = regexOf(value);
-  budget.spend(text.length * (1 + Math.floor(size / REGEX_INSTRUCTIONS_PER_UNIT)));
+  budget.spend(TEST_UNITS + text.length * (1 + Math.floor(size / REGEX_INSTRUCTIONS_PER_UNIT)));
   return re.test(text);
 }
 
@@ -96,7 +96,7 @@ function matchOne(actual: unknown, value: SigmaValue, event: Event, ctx: Ctx): b
   if (Array.isArray(actual)) return actual.some((a) => matchOne(a, value, event, ctx));
   const text = scalarText(actual);
   if (text === null) return false;
-  if (value.kind !== "string" && value.kind !== "regex") ctx.budget.spend(text.length + 1);
+  if (value.kind !== "string" && value.kind !== "regex") ctx.budget.spend(text.length + TEST_UNITS);
   switch (value.kind) {
     case "string":
       return patternOf(value).test(text, ctx.budget);
@@ -143,13 +143,25 @@ function matchOne(actual: unknown, value: SigmaValue, event: Event, ctx: Ctx): b
   }
 }
 
-function scalars(event: unknown, out: string[] = []): string[] {
-  if (event && typeof event === "object") for (const v of Object.values(event)) scalars(v, out);
+function collectScalars(event: unknown, out: string[]): string[] {
+  if (event && typeof event === "object") for (const v of Object.values(event)) collectScalars(v, out);
   else {
     const t = scalarText(event);
     if (t !== null) out.push(t);
   }
   return out;
+}
+
+const eventScalars = new WeakMap<Event, string[]>();
+
+/** Every scalar of the event, for keyword searches: walked once per event, not once per keyword. */
+function scalars(event: Event): string[] {
+  let list = eventScalars.get(event);
+  if (!list) {
+    list = collectScalars(event, []);
+    eventScalars.set(event, list);
+  }
+  return list;
 }
 
 function matchItem(event: Event, item: DetectionItem, ctx: Ctx): boolean {
@@ -174,7 +186,7 @@ function matchGroup(event: Event, group: DetectionGroup, ctx: Ctx): boolean {
 }
 
 function evalCondition(node: ConditionNode, fired: Map<string, boolean>, budget: Budget): boolean {
-  budget.spend(1);
+  budget.spend(TEST_UNITS);
   switch (node.type) {
     case "id": {
       const v = fired.get(node.name);

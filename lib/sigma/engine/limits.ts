@@ -64,11 +64,14 @@ export const MAX_RULE_REGEX_PROGRAM = 10_000;
 /** Nesting of arrays and objects in one pasted event (every walk of an event recurses). */
 export const MAX_EVENT_DEPTH = 32;
 /**
- * Work units for evaluating one request's events: roughly characters scanned by wildcard and
- * regex matching plus condition nodes visited. About 50 M units run in ~100 ms; the samples of
- * the whole corpus need under 1 M.
+ * Work units for evaluating one request's events: a unit is about 2 ns, the time to scan one
+ * character (wildcard and regex matching charge per character of text, TEST_UNITS per value
+ * test or condition node), so 50 M units run in ~100 ms. The samples of the whole corpus (300
+ * events) need about 0.6 M.
  */
 export const EVAL_BUDGET = 50_000_000;
+/** The fixed cost of one value test or condition node, measured at ~50 ns (25 units). */
+export const TEST_UNITS = 32;
 /**
  * Regex work is charged per character of text, plus one unit per this many instructions of the
  * program: RE2's DFA reads each character once, but when its state cache overflows the NFA

@@ -5,6 +5,7 @@
 // leftmost place never loses a match, since it leaves the most text for the rest). A segment is
 // found with indexOf on its longest literal piece, then its other pieces are checked in place.
 import type { Budget } from "@/lib/sigma/engine/budget";
+import { TEST_UNITS } from "@/lib/sigma/engine/limits";
 import type { StringPart } from "@/lib/sigma/engine/model";
 
 type Piece = { at: number; text: string };
@@ -81,7 +82,7 @@ export class WildcardPattern {
   }
 
   test(value: string, budget?: Budget): boolean {
-    budget?.spend(value.length);
+    budget?.spend(value.length + TEST_UNITS);
     const text = this.fold(value, budget);
     const segs = this.segments;
     const first = segs[0]!;
