@@ -1,0 +1,221 @@
+// The `search` language (leading search, `| search`, and the WHERE clause of tstats).
+// Semantics, per the Search Reference (https://help.splunk.com/en/splunk-enterprise/search/spl-search-reference/latest/search-commands/search):
+// - field values compare case-insensitively, field names case-sensitively; `*` is a wildcard
+//   matching any run of characters, and the value must match whole;
+// - terms side by side are ANDed; AND binds tighter than OR; NOT negates the next term;
+// - `field!=value` matches only events that HAVE the field with another value, while
+//   `NOT field=value` also matches events without the field
+//   (https://help.splunk.com/en/splunk-enterprise/search/search-manual/latest/search-and-the-search-language/difference-between-not-and-!=);
+// - `field IN (a, b)` is `field=a OR field=b`; `field=*` means the field exists.
+// In quoted values a backslash escapes `\` and `"` (https://help.splunk.com/en/splunk-enterprise/search/spl-search-reference/latest/introduction/understanding-spl-syntax#backslashes).
+import { NativeEvalError } from "@/lib/native-eval/types";
+import { isNull, num, values, type Row } from "@/lib/native-eval/spl/rows";
+
+export type SearchNode =
+  | { t: "and" | "or"; a: SearchNode; b: SearchNode }
+  | { t: "not"; a: SearchNode }
+  | { t: "cmp"; field: string; op: string; values: string[]; text: string }
+  | { t: "term"; value: string }
+  | { t: "true" };
+
+type Tok = { k: "w" | "s" | "op"; v: string };
+
+export function searchTokens(text: string): Tok[] {
+  const out: Tok[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      let v = "";
+      i++;
+      while (i < text.length && text[i] !== '"') {
+        if (text[i] === "\\" && (text[i + 1] === "\\" || text[i + 1] === '"')) {
+          v += text[i + 1];
+          i += 2;
+        } else v += text[i++];
+      }
+      if (i >= text.length) throw new NativeEvalError("unterminated quoted string in search");
+      i++;
+      out.push({ k: "s", v });
+      continue;
+    }
+    const two = text.slice(i, i + 2);
+    if (two === "!=" || two === "<=" || two === ">=" || two === "==") {
+      out.push({ k: "op", v: two === "==" ? "=" : two });
+      i += 2;
+      continue;
+    }
+    if ("()=<>,".includes(c)) {
+      out.push({ k: "op", v: c });
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < text.length && !/[\s()=<>,"]/.test(text[j]!) && !(text[j] === "!" && text[j + 1] === "=")) j++;
+    out.push({ k: "w", v: text.slice(i, j) });
+    i = j;
+  }
+  return out;
+}
+
+export type SearchParse = { node: SearchNode; earliest?: string; latest?: string };
+
+export function parseSearch(text: string): SearchParse {
+  const toks = searchTokens(text);
+  let p = 0;
+  const res: SearchParse = { node: { t: "true" } };
+  const peek = () => toks[p];
+  const isKw = (v: string) => peek()?.k === "w" && peek()!.v === v;
+  const value = (): string => {
+    const t = toks[p++];
+    if (!t || t.k === "op") throw new NativeEvalError(`search: value expected near '${t?.v ?? "end"}'`);
+    return t.v;
+  };
+  function or(): SearchNode {
+    let a = and();
+    while (isKw("OR")) {
+      p++;
+      a = { t: "or", a, b: and() };
+    }
+    return a;
+  }
+  function and(): SearchNode {
+    let a = not();
+    for (;;) {
+      if (isKw("AND")) {
+        p++;
+        a = { t: "and", a, b: not() };
+        continue;
+      }
+      const t = peek();
+      if (!t || (t.k === "op" && t.v === ")") || isKw("OR")) return a;
+      a = { t: "and", a, b: not() };
+    }
+  }
+  function not(): SearchNode {
+    if (isKw("NOT")) {
+      p++;
+      return { t: "not", a: not() };
+    }
+    return primary();
+  }
+  function primary(): SearchNode {
+    const t = toks[p++];
+    if (!t) throw new NativeEvalError("search: unexpected end");
+    if (t.k === "op" && t.v === "(") {
+      const n = or();
+      if (toks[p]?.v !== ")") throw new NativeEvalError("search: ')' expected");
+      p++;
+      return n;
+    }
+    if (t.k === "op") throw new NativeEvalError(`search: unexpected '${t.v}'`);
+    const nx = peek();
+    if (t.k === "w" && nx?.k === "op" && ["=", "!=", "<", ">", "<=", ">="].includes(nx.v)) {
+      p++;
+      const v = value();
+      if (t.v === "earliest" || t.v === "latest") {
+        res[t.v] = v;
+        return { t: "true" };
+      }
+      if (["summariesonly", "allow_old_summaries", "prestats"].includes(t.v)) return { t: "true" };
+      return { t: "cmp", field: t.v, op: nx.v, values: [v], text: `${t.v}${nx.v}${v}` };
+    }
+    if (t.k === "w" && isKw("IN")) {
+      p++;
+      if (toks[p]?.v !== "(") throw new NativeEvalError("search: IN expects (");
+      p++;
+      const vs: string[] = [];
+      while (toks[p] && toks[p]!.v !== ")") {
+        if (toks[p]!.k === "op" && toks[p]!.v === ",") {
+          p++;
+          continue;
+        }
+        vs.push(value());
+      }
+      p++;
+      return { t: "cmp", field: t.v, op: "=", values: vs, text: `${t.v} IN (${vs.join(", ")})` };
+    }
+    return { t: "term", value: t.v };
+  }
+  if (toks.length) res.node = or();
+  if (p < toks.length) throw new NativeEvalError(`search: unexpected '${toks[p]!.v}'`);
+  return res;
+}
+
+/** `*` wildcard, whole value, case-insensitive. */
+export function wildcardMatch(pattern: string, value: string): boolean {
+  const re = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+    "is",
+  );
+  return re.test(value);
+}
+
+function cmpOne(op: string, want: string, have: string | number | boolean): boolean {
+  if (op === "=") return wildcardMatch(want, String(have));
+  const a = num(have as string | number);
+  const b = num(want);
+  if (a === null || b === null) {
+    const s = String(have).toLowerCase();
+    const w = want.toLowerCase();
+    return op === "<" ? s < w : op === ">" ? s > w : op === "<=" ? s <= w : s >= w;
+  }
+  return op === "<" ? a < b : op === ">" ? a > b : op === "<=" ? a <= b : a >= b;
+}
+
+export function testSearch(n: SearchNode, row: Row): boolean {
+  switch (n.t) {
+    case "true":
+      return true;
+    case "and":
+      return testSearch(n.a, row) && testSearch(n.b, row);
+    case "or":
+      return testSearch(n.a, row) || testSearch(n.b, row);
+    case "not":
+      return !testSearch(n.a, row);
+    case "term": {
+      // A bare term matches the raw event text; our samples have no _raw, so search the values.
+      return Object.entries(row.f).some(
+        ([k, v]) => !k.startsWith("_") && values(v).some((x) => wildcardMatch(`*${n.value}*`, String(x))),
+      );
+    }
+    case "cmp": {
+      const v = row.f[n.field];
+      if (isNull(v)) return false;
+      const vs = values(v);
+      if (n.values.length === 1 && n.values[0] === "*" && n.op === "=") return vs.length > 0;
+      if (n.op === "!=") return vs.length > 0 && !vs.some((x) => wildcardMatch(n.values[0]!, String(x)));
+      return n.values.some((w) => vs.some((x) => cmpOne(n.op, w, x)));
+    }
+  }
+}
+
+/** The first comparison that fails for this row (the clause that decided a miss). */
+export function failingClause(n: SearchNode, row: Row): string {
+  if (n.t === "and") return testSearch(n.a, row) ? failingClause(n.b, row) : failingClause(n.a, row);
+  if (n.t === "cmp") return n.text;
+  if (n.t === "not") return `NOT ${describe(n.a)}`;
+  return describe(n);
+}
+
+function describe(n: SearchNode): string {
+  switch (n.t) {
+    case "cmp":
+      return n.text;
+    case "term":
+      return n.value;
+    case "true":
+      return "true";
+    case "not":
+      return `NOT ${describe(n.a)}`;
+    default:
+      return `(${describe(n.a)} ${n.t.toUpperCase()} ${describe(n.b)})`;
+  }
+}
