@@ -3,6 +3,7 @@
 // conversion or evaluation expensive (lib/sigma/engine/limits.ts) are reported where they occur.
 import type { Document } from "yaml";
 import { ConditionError, parseCondition, resolveOf } from "@/lib/sigma/engine/condition";
+import { expansionSizer } from "@/lib/sigma/engine/expansion";
 import {
   MAX_EXPANDED_CHARS,
   MAX_EXPANDED_MATCHES,
@@ -210,47 +211,6 @@ function checkNames(
     node.args.forEach((a) => checkNames(ctx, a, names, known, path, text, shift));
 }
 
-/** Value matches the condition stands for once `of` is expanded (see MAX_EXPANDED_MATCHES). */
-function expandedMatches(node: ConditionNode, weight: (name: string) => number, names: string[]): number {
-  switch (node.type) {
-    case "id":
-      return weight(node.name);
-    case "of":
-      return resolveOf(node.pattern, names).reduce((n, name) => n + weight(name), 0);
-    case "not":
-      return expandedMatches(node.arg, weight, names);
-    case "and":
-    case "or":
-      return node.args.reduce((n, a) => n + expandedMatches(a, weight, names), 0);
-  }
-}
-
-/** The number of values in a group and the characters a query spends on them (field names too). */
-function groupSize(group: DetectionGroup): { values: number; chars: number } {
-  let values = 0;
-  let chars = 0;
-  for (const x of group.items) {
-    const inner = x.type === "group" ? groupSize(x) : null;
-    if (inner) {
-      values += inner.values;
-      chars += inner.chars;
-      continue;
-    }
-    const item = x as DetectionItem;
-    values += item.values.length;
-    for (const v of item.values)
-      chars +=
-        (item.field?.length ?? 0) +
-        8 +
-        (v.kind === "string"
-          ? v.parts.reduce((n, p) => n + (typeof p === "string" ? p.length : 1), 0)
-          : v.kind === "regex"
-            ? v.pattern.length
-            : 16);
-  }
-  return { values, chars };
-}
-
 export function buildDetection(ctx: Ctx, detection: unknown) {
   const detections = new Map<string, DetectionGroup>();
   const conditions: ConditionNode[] = [];
@@ -309,9 +269,7 @@ export function buildDetection(ctx: Ctx, detection: unknown) {
       "Add condition: selection (or the expression combining your identifiers).",
       { key: true },
     );
-  const sizes = new Map([...detections].map(([name, group]) => [name, groupSize(group)]));
-  const values = (name: string) => Math.max(1, sizes.get(name)?.values ?? 1);
-  const chars = (name: string) => sizes.get(name)?.chars ?? 0;
+  const expansion = expansionSizer(detections);
   const list = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
   list.forEach((c, i) => {
     const path: Path = Array.isArray(raw) ? ["detection", "condition", i] : ["detection", "condition"];
@@ -328,8 +286,9 @@ export function buildDetection(ctx: Ctx, detection: unknown) {
     try {
       const tree = parseCondition(c);
       checkNames(ctx, tree, names, new Set(names), path, exact ? c : "", shift);
-      ctx.spent.matches += expandedMatches(tree, values, names);
-      ctx.spent.chars += expandedMatches(tree, chars, names);
+      const size = expansion(tree);
+      ctx.spent.matches += size.values;
+      ctx.spent.chars += size.chars;
       const over =
         ctx.spent.matches > MAX_EXPANDED_MATCHES
           ? `${ctx.spent.matches} value matches, over the ${MAX_EXPANDED_MATCHES} limit`
