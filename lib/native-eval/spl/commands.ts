@@ -3,7 +3,7 @@
 // Search Reference page (https://help.splunk.com/en/splunk-enterprise/search/spl-search-reference/latest/search-commands/<name>).
 import { NativeEvalError } from "@/lib/native-eval/types";
 import { clone, isNull, num, str, values, type Ctx, type Row, type Value } from "@/lib/native-eval/spl/rows";
-import { failingClause, parseSearch, testSearch, wildcardMatch } from "@/lib/native-eval/spl/search";
+import { failingClause, parseSearch, testSearch } from "@/lib/native-eval/spl/search";
 import { evaluate, parseExpr, truthy } from "@/lib/native-eval/spl/expr";
 import { aggregate, groupRows, parseAggs } from "@/lib/native-eval/spl/stats";
 import { compileRegex } from "@/lib/native-eval/spl/pcre";
