@@ -164,8 +164,15 @@ describe("limits (lib/sigma/engine/limits.ts), each reported where it occurs", (
     const parens = first(rule(`  sel:\n    a: x\n  condition: '${"(".repeat(5000)}sel${")".repeat(5000)}'`))!;
     expect(parens).toMatchObject({ line: 10, path: "detection.condition" });
     expect(parens.message).toMatch(/condition: the condition is 10003 characters, over the 4096 limit/);
+    // 20,000 nots are 80 KB: the rule size limit refuses them before the condition is read.
     const nots = first(rule(`  sel:\n    a: x\n  condition: '${"not ".repeat(20000)}sel'`))!;
-    expect(nots).toMatchObject({ line: 10, message: expect.stringContaining("over the 4096 limit") });
+    expect(nots).toMatchObject({ line: 1, message: "the rule is 79 KB, over the 64 KB limit" });
+    const fewerNots = first(rule(`  sel:\n    a: x\n  condition: '${"not ".repeat(1000)}sel'`))!;
+    expect(fewerNots).toMatchObject({
+      line: 10,
+      column: 15 + 32 * 4,
+      message: expect.stringContaining("levels deep"),
+    });
     const deep = first(rule(`  sel:\n    a: x\n  condition: ${"(".repeat(40)}sel${")".repeat(40)}`))!;
     expect(deep).toMatchObject({
       line: 10,
@@ -174,15 +181,15 @@ describe("limits (lib/sigma/engine/limits.ts), each reported where it occurs", (
     });
   });
   it("search identifiers, values per field, value length and wildcards", () => {
-    const ids = Array.from({ length: 5000 }, (_, i) => `  s${i}:\n    a: x\n`).join("");
+    const ids = Array.from({ length: 3000 }, (_, i) => `  s${i}:\n    a: x\n`).join("");
     expect(first(rule(`${ids}  condition: s1`))).toMatchObject({
       line: 7,
-      message: "detection has 5000 search identifiers, over the 256 limit",
+      message: "detection has 3000 search identifiers, over the 256 limit",
     });
-    const values = Array.from({ length: 5000 }, (_, i) => `      - v${i}\n`).join("");
+    const values = Array.from({ length: 4100 }, (_, i) => `      - v${i}\n`).join("");
     expect(first(rule(`  sel:\n    a:\n${values}  condition: sel`))).toMatchObject({
       line: 10,
-      message: "a has 5000 values, over the 4096 limit",
+      message: "a has 4100 values, over the 4096 limit",
     });
     const long = first(rule(`  sel:\n    a|contains: '${"x".repeat(5000)}'\n  condition: sel`))!;
     expect(long).toMatchObject({
