@@ -21,9 +21,21 @@ import {
   type Samples,
 } from "@/lib/content/schema";
 import { sigmaRuleSchema } from "@/lib/sigma/schema";
+import {
+  platformSamplesSchema,
+  toPlatformSamples,
+  type PlatformSamples,
+} from "@/lib/content/platform-samples";
 import { TECHNIQUE_ID_PATTERN } from "@/lib/attack/technique-id";
 
-const TECHNIQUE_FILES = new Set(["technique.mdx", "sigma.yml", "samples.yml", "detections", "pro"]);
+const TECHNIQUE_FILES = new Set([
+  "technique.mdx",
+  "sigma.yml",
+  "samples.yml",
+  "platform-samples",
+  "detections",
+  "pro",
+]);
 
 export function loadContent(contentDir: string): Catalog {
   const issues: ContentIssue[] = [];
@@ -143,6 +155,7 @@ class LoadContext {
     const fm = validate(techniqueFrontmatterSchema, split.value.data, techniqueFile, this.issues);
     const sigma = this.loadSigma(folder);
     const samples = this.loadSamples(folder);
+    const platformSamples = this.loadPlatformSamples(folder, platforms, detections);
     if (!fm.ok || !sigma) return null;
     const t = fm.value;
     if (t.id !== folder) this.issue(techniqueFile, "id", `must equal the folder name "${folder}"`);
@@ -163,7 +176,7 @@ class LoadContext {
     });
     const order = platforms.map((p) => p.id);
     detections.sort((a, b) => order.indexOf(a.platform) - order.indexOf(b.platform));
-    return { ...t, summary: split.value.body, sigma, samples, detections, proSections };
+    return { ...t, summary: split.value.body, sigma, samples, platformSamples, detections, proSections };
   }
 
   /** Optional while the corpus grows; when present it must hold both kinds of event. */
@@ -175,6 +188,37 @@ class LoadContext {
     if (!parsed.ok) return null;
     const result = validate(samplesSchema, parsed.value, file, this.issues);
     return result.ok ? result.value : null;
+  }
+
+  /** platform-samples/<platform>.yml: one file per platform that has a detection here. */
+  private loadPlatformSamples(
+    techniqueId: string,
+    platforms: PlatformInfo[],
+    detections: Detection[],
+  ): Record<string, PlatformSamples> {
+    const dir = this.rel("techniques", techniqueId, "platform-samples");
+    const out: Record<string, PlatformSamples> = {};
+    for (const name of listDir(path.join(this.root, dir))) {
+      const file = this.rel(dir, name);
+      const platform = name.replace(/\.yml$/, "");
+      if (!name.endsWith(".yml") || !platforms.some((p) => p.id === platform)) {
+        this.issue(
+          file,
+          "(file)",
+          `platform sample files are named <platform id>.yml (${platforms.map((p) => p.id).join(", ")})`,
+        );
+        continue;
+      }
+      if (!detections.some((d) => d.platform === platform))
+        this.issue(
+          file,
+          "(file)",
+          `there is no ${platform} detection for ${techniqueId} to evaluate these events against`,
+        );
+      const result = validate(platformSamplesSchema, this.readYamlFile(file), file, this.issues);
+      if (result.ok) out[platform] = toPlatformSamples(result.value, file);
+    }
+    return out;
   }
 
   private loadSigma(techniqueId: string): SigmaFile | null {

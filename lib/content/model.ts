@@ -9,6 +9,7 @@ import type {
   TechniqueFrontmatter,
 } from "@/lib/content/schema";
 import type { SigmaRule } from "@/lib/sigma/schema";
+import type { PlatformSamples } from "@/lib/content/platform-samples";
 
 export type Detection = DetectionFrontmatter & {
   /** Markdown/MDX: what each clause of the query catches. */
@@ -29,6 +30,8 @@ export type Technique = TechniqueFrontmatter & {
   sigma: SigmaFile;
   /** samples.yml: true-positive and benign events for the Sigma rule, or null if none yet. */
   samples: Samples | null;
+  /** platform-samples/<platform>.yml by platform id: events in the platform's own shape. */
+  platformSamples: Record<string, PlatformSamples>;
   /** In platform registry order. */
   detections: Detection[];
   /** Which Pro sections exist for this technique (names only; bodies stay on disk). */

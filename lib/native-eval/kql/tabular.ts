@@ -44,7 +44,9 @@ function traced(op: Op, rows: Table, scope: Scope): Table {
   const after = idsOf(out);
   for (const id of before) {
     if (after.has(id)) {
-      if (op.t === "where" || op.t === "join") scope.trace.kept.set(id, clause(scope, op));
+      // The last filter that removed something is the one that decided this event was kept.
+      if ((op.t === "where" || op.t === "join") && out.length < rows.length)
+        scope.trace.kept.set(id, clause(scope, op));
       continue;
     }
     if (scope.trace.dropped.has(id)) continue;
