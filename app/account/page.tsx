@@ -3,10 +3,7 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getAuth } from "@/lib/auth/auth";
-import { getViewer } from "@/lib/auth/session";
-import { accessEndsAt, grantsPro } from "@/lib/billing/entitlement-rules";
-import { findSubscription } from "@/lib/billing/subscriptions";
-import { getDb } from "@/lib/db/client";
+import { checkProAccess } from "@/lib/access/caller";
 import { Button } from "@/components/form";
 import { AccountActions } from "./account-actions.client";
 
@@ -19,16 +16,15 @@ function formatDate(date: Date | null) {
 
 export default async function AccountPage({ searchParams }: PageProps<"/account">) {
   const { checkout } = await searchParams;
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=/account");
-  const now = new Date();
-  const [subscription, sessions, current] = await Promise.all([
-    findSubscription(getDb(), viewer.userId),
+  const gate = await checkProAccess();
+  if (gate.state === "anonymous") redirect("/sign-in?next=/account");
+  const { viewer, entitlement } = gate;
+  const [sessions, current] = await Promise.all([
     getAuth().api.listSessions({ headers: await headers() }),
     getAuth().api.getSession({ headers: await headers() }),
   ]);
-  const pro = grantsPro(subscription, now);
-  const endsAt = accessEndsAt(subscription, now);
+  const { subscription, endsAt } = entitlement;
+  const pro = entitlement.plan === "pro";
   // Admin grants have nothing to manage; Stripe and demo subscriptions do, even after they end.
   const manageable =
     subscription !== null &&

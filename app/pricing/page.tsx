@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { checkProAccess, type ProGate } from "@/lib/auth/session";
+import { checkProAccess, type ProGate } from "@/lib/access/caller";
 import { billingConfig, type BillingConfig } from "@/lib/billing/config";
 import { PAST_DUE_GRACE_DAYS } from "@/lib/billing/entitlement-rules";
 import { planComparison } from "@/lib/billing/plan-comparison";

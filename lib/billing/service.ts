@@ -7,7 +7,7 @@ import { createStripe } from "@/lib/billing/stripe-client";
 import { createCheckoutSession, createPortalSession, ensureCustomer } from "@/lib/billing/stripe-sessions";
 import { handleStripeWebhook, type WebhookAnswer } from "@/lib/billing/webhook";
 import { getDb } from "@/lib/db/client";
-import type { Viewer } from "@/lib/auth/session";
+import type { Viewer } from "@/lib/access/viewer";
 import { SITE } from "@/lib/site";
 
 let stripeClient: Stripe | undefined;

@@ -1,9 +1,9 @@
-// Reads Pro section files. Only callable with a ProAccess proof from checkProAccess(), so a
+// Reads Pro section files. Only callable with a ProAccess proof from lib/access, so a
 // Pro body cannot be read on a code path that skipped the entitlement check.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
-import type { ProAccess } from "@/lib/auth/session";
+import type { ProAccess } from "@/lib/access/pro-access";
 import { getTechnique } from "@/lib/content/catalog";
 import { contentDir } from "@/lib/content/location";
 import { PRO_SECTIONS, type ProSectionId } from "@/lib/content/schema";
@@ -22,4 +22,18 @@ export async function readProSections(access: ProAccess, techniqueId: string): P
     sections.push({ id, html: await renderMarkdownToHtml(body) });
   }
   return sections;
+}
+
+export type ProSectionSource = { id: ProSectionId; markdown: string };
+
+/** The Markdown of each Pro section, for the API and the Pro export packs. Same proof required. */
+export function readProSectionSources(access: ProAccess, techniqueId: string): ProSectionSource[] {
+  if (!access.userId) throw new Error("readProSectionSources needs a ProAccess proof");
+  const technique = getTechnique(techniqueId);
+  if (!technique) return [];
+  return PRO_SECTIONS.filter((s) => technique.proSections.includes(s)).map((id) => {
+    const file = path.join(contentDir(), "techniques", technique.id, "pro", `${id}.mdx`);
+    const markdown = fs.readFileSync(file, "utf8").replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n?/, "");
+    return { id, markdown: markdown.trim() };
+  });
 }

@@ -2,7 +2,7 @@
 // Demo billing actions (BILLING_MODE=demo only; 404 otherwise): they emit the events Stripe would
 // send and apply them through the same code as the webhook.
 import { notFound, redirect } from "next/navigation";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/lib/access/caller";
 import { billingConfig, isBillingInterval } from "@/lib/billing/config";
 import { setLocalCancelAtPeriodEnd, startLocalSubscription } from "@/lib/billing/local-billing";
 import { getDb } from "@/lib/db/client";

@@ -1,6 +1,6 @@
 // POST (form) → 303 to Stripe Checkout, or to the demo checkout in local billing mode.
 import { NextResponse } from "next/server";
-import { checkProAccess } from "@/lib/auth/session";
+import { checkProAccess } from "@/lib/access/caller";
 import { isBillingInterval } from "@/lib/billing/config";
 import { checkoutUrl } from "@/lib/billing/service";
 import { isSameOrigin } from "@/lib/security/same-origin";

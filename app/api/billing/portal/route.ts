@@ -1,6 +1,6 @@
 // POST (form) → 303 to Stripe's Customer Portal, or to the demo portal in local billing mode.
 import { NextResponse } from "next/server";
-import { getViewer } from "@/lib/auth/session";
+import { getViewer } from "@/lib/access/caller";
 import { portalUrl } from "@/lib/billing/service";
 import { isSameOrigin } from "@/lib/security/same-origin";
 import { seeOther } from "@/lib/http/see-other";

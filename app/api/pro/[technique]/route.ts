@@ -1,4 +1,4 @@
-import { checkProAccess } from "@/lib/auth/session";
+import { checkProAccess } from "@/lib/access/caller";
 import { getCatalog, getTechnique } from "@/lib/content/catalog";
 import { readProSections } from "@/lib/content/pro";
 

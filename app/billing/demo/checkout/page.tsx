@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { Button } from "@/components/form";
 import { DemoBanner } from "@/components/billing/demo-banner";
-import { checkProAccess } from "@/lib/auth/session";
+import { checkProAccess } from "@/lib/access/caller";
 import { billingConfig, isBillingInterval } from "@/lib/billing/config";
 import { addInterval } from "@/lib/billing/local-billing";
 import { startDemoSubscription } from "../actions";

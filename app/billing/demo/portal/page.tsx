@@ -3,11 +3,8 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { Button } from "@/components/form";
 import { DemoBanner } from "@/components/billing/demo-banner";
-import { getViewer } from "@/lib/auth/session";
+import { checkProAccess } from "@/lib/access/caller";
 import { billingConfig } from "@/lib/billing/config";
-import { accessEndsAt, grantsPro } from "@/lib/billing/entitlement-rules";
-import { findSubscription } from "@/lib/billing/subscriptions";
-import { getDb } from "@/lib/db/client";
 import { setDemoCancelAtPeriodEnd } from "../actions";
 
 export const metadata: Metadata = { title: "Manage demo subscription", robots: { index: false } };
@@ -17,12 +14,11 @@ const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "no end date
 
 export default async function DemoPortalPage() {
   if (billingConfig().mode !== "demo") notFound();
-  const viewer = await getViewer();
-  if (!viewer) redirect("/sign-in?next=/account");
-  const sub = await findSubscription(getDb(), viewer.userId);
+  const gate = await checkProAccess();
+  if (gate.state === "anonymous") redirect("/sign-in?next=/account");
+  const { subscription: sub, plan, endsAt } = gate.entitlement;
   if (!sub || sub.source !== "local") redirect("/account");
-  const now = new Date();
-  const active = grantsPro(sub, now);
+  const active = plan === "pro";
 
   return (
     <div className="mx-auto max-w-lg space-y-6">
@@ -36,7 +32,7 @@ export default async function DemoPortalPage() {
         <dt className="text-slate-600 dark:text-slate-400">
           {sub.cancelAtPeriodEnd || !active ? "Access ends" : "Renews"}
         </dt>
-        <dd data-testid="portal-period">{day(accessEndsAt(sub, now) ?? sub.currentPeriodEnd)}</dd>
+        <dd data-testid="portal-period">{day(endsAt ?? sub.currentPeriodEnd)}</dd>
       </dl>
       {active && (
         <form action={setDemoCancelAtPeriodEnd}>
