@@ -139,18 +139,6 @@ export function lex(text: string): Token[] {
       } else tokens.push({ kind: "ident", text: m[0], start, end: i });
       continue;
     }
-    const prev = tokens[tokens.length - 1];
-    const indexing =
-      prev && (prev.kind === "ident" || (prev.kind === "punct" && (prev.text === ")" || prev.text === "]")));
-    if (c === "[" && !indexing && (text[i + 1] === "'" || text[i + 1] === '"')) {
-      // ['column name'] bracketed identifiers
-      const quote = text[i + 1]!;
-      const close = text.indexOf(`${quote}]`, i + 2);
-      if (close < 0) throw new NotEvaluated("unterminated bracketed name", start);
-      tokens.push({ kind: "ident", text: text.slice(i + 2, close), start, end: close + 2 });
-      i = close + 2;
-      continue;
-    }
     const p = PUNCT.find(
       (op) =>
         text.startsWith(op, i) && !(/[a-z]$/.test(op) && /[A-Za-z0-9_]/.test(text[i + op.length] ?? "")),
