@@ -2,8 +2,14 @@
 // an entry is reported "no evaluator" (never a pass).
 import type { QueryLanguage } from "@/lib/content/schema";
 import type { NativeEvaluator } from "@/lib/native-eval/types";
+import { eqlEvaluator } from "@/lib/native-eval/eql";
+import { esqlEvaluator } from "@/lib/native-eval/esql";
 import { kqlEvaluator } from "@/lib/native-eval/kql";
+import { yaraLEvaluator } from "@/lib/native-eval/yara-l";
 
 export const EVALUATORS: Partial<Record<QueryLanguage, NativeEvaluator>> = {
   kql: kqlEvaluator,
+  eql: eqlEvaluator,
+  esql: esqlEvaluator,
+  "yara-l": yaraLEvaluator,
 };

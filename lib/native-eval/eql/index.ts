@@ -73,7 +73,9 @@ function evaluateSequence(
       : `${nearest.query.category} where (event category)`;
     decisions.set(id, { matched: false, clause: outcome });
   }
-  const rows = chains.map((chain) => ({ events: chain.map(({ __sample: _omit, ...rest }) => rest) }));
+  const rows = chains.map((chain) => ({
+    events: chain.map((doc) => Object.fromEntries(Object.entries(doc).filter(([k]) => k !== "__sample"))),
+  }));
   return { kind: "evaluated", rows, decisions };
 }
 
