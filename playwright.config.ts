@@ -11,10 +11,15 @@ export default defineConfig({
   testDir: "e2e",
   testIgnore: ["leaks/**"],
   forbidOnly: Boolean(process.env.CI),
-  retries: process.env.CI ? 1 : 0,
+  // No retries, locally or in CI: a test that passes only on its second try is a failing test.
+  retries: 0,
   workers: 2,
-  reporter: [["list"]],
+  // The JSON report feeds the slowest-tests table `npm test` prints and `npm run test:e2e:repeat`.
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "test-results/reports/e2e.json" }]],
   outputDir: "test-results/artifacts",
+  // Assertions poll for an event (an element, a URL); the cap only decides how long a real failure
+  // takes to report, so it is set for a loaded 2-core machine rather than a fast laptop.
+  expect: { timeout: 10_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
@@ -49,6 +54,8 @@ export default defineConfig({
       // X-Forwarded-For, the browser's requests count as the socket's (127.0.0.1).
       TRUSTED_PROXY_HOPS: "1",
       SITE_URL: `http://127.0.0.1:${port}`,
+      // No Stripe keys in tests: the demo billing mode, said explicitly as production requires.
+      BILLING_MODE: "demo",
       OUTBOX_DIR: process.env.OUTBOX_DIR ?? "test-results/outbox",
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },

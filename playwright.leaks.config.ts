@@ -10,6 +10,7 @@ const env = {
   NEXT_DIST_DIR: LEAKS_DIST_DIR,
   SITE_URL: `http://127.0.0.1:${port}`,
   OUTBOX_DIR: "test-results/outbox-leaks",
+  BILLING_MODE: "demo",
   ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
 };
 
@@ -17,6 +18,7 @@ export default defineConfig({
   ...base,
   testDir: "e2e/leaks",
   testIgnore: [],
+  reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "test-results/reports/leaks.json" }]],
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   webServer: {
     command: `npx next build && npm run db:migrate && npx next start -p ${port} -H 127.0.0.1`,

@@ -13,19 +13,24 @@ test("open the matrix, filter by platform, follow a covered cell", async ({ page
   const cell = page.locator(`[data-testid=matrix-cell][data-technique="${withSentinel.id}"]`).first();
   await expect(cell).toContainText(`${withSentinel.detections.length}/${catalog.platforms.length}`);
 
-  await page
-    .getByRole("navigation", { name: "Filter by platform" })
-    .getByRole("link", { name: "Microsoft Sentinel" })
-    .click();
-  await expect(page).toHaveURL(/\/matrix\/sentinel$/);
+  // The filtered matrix is a large page: wait for the navigation itself, not a 5 s URL poll.
+  await Promise.all([
+    page.waitForURL(/\/matrix\/sentinel$/),
+    page
+      .getByRole("navigation", { name: "Filter by platform" })
+      .getByRole("link", { name: "Microsoft Sentinel" })
+      .click(),
+  ]);
   await expect(page.getByRole("link", { name: "Microsoft Sentinel", exact: true })).toHaveAttribute(
     "aria-current",
     "page",
   );
   const filtered = page.locator(`[data-testid=matrix-cell][data-technique="${withSentinel.id}"]`).first();
   await expect(filtered).toContainText("1/1");
-  await filtered.click();
-  await expect(page).toHaveURL(new RegExp(`/techniques/${withSentinel.id.replace(".", "\\.")}$`));
+  await Promise.all([
+    page.waitForURL(new RegExp(`/techniques/${withSentinel.id.replace(".", "\\.")}$`)),
+    filtered.click(),
+  ]);
 });
 
 test("uncovered techniques link to ATT&CK; the matrix is readable on a phone", async ({ page }) => {
