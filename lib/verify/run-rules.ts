@@ -1,6 +1,8 @@
 // Runs every registered rule over every query of the corpus and counts, per platform and per
 // rule, what was examined and found. content:verify prints this; the build-time summary behind
 // each detection page's verification box is made from the same result.
+import fs from "node:fs";
+import path from "node:path";
 import type { QueryItem } from "@/lib/verify/extract";
 import { collectQueries } from "@/lib/verify/extract";
 import { kustoGlobals, loadKustoTables } from "@/lib/verify/kusto/tables";
@@ -76,8 +78,33 @@ export function registriesFor(contentDir: string): ReturnType<typeof loadRegistr
   return r;
 }
 
+/** Detection files whose query could not be read (broken frontmatter): never silently skipped. */
+function unreadable(contentDir: string, queries: QueryItem[], only: string[]): Finding[] {
+  const root = path.join(contentDir, "techniques");
+  const read = new Set(queries.filter((q) => q.field === "query").map((q) => q.file));
+  const out: Finding[] = [];
+  for (const technique of fs.existsSync(root) ? fs.readdirSync(root).sort() : []) {
+    if (only.length > 0 && !only.includes(technique)) continue;
+    const dir = path.join(root, technique, "detections");
+    for (const name of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
+      const file = path.posix.join("techniques", technique, "detections", name);
+      if (name.endsWith(".mdx") && !read.has(file))
+        out.push({
+          rule: "extract",
+          file,
+          line: 1,
+          column: 1,
+          message: "the frontmatter does not parse, so none of this file's queries were checked",
+        });
+    }
+  }
+  return out;
+}
+
 export function runRules(contentDir: string, only: string[] = [], rules: Rule[] = RULES): VerifyResult {
-  return runRulesOn(contentDir, collectQueries(contentDir, only), rules);
+  const queries = collectQueries(contentDir, only);
+  const result = runRulesOn(contentDir, queries, rules);
+  return { ...result, findings: [...unreadable(contentDir, queries, only), ...result.findings] };
 }
 
 /** The same run over a given list of queries (one detection's query and exclusions). */
