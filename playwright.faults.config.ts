@@ -12,6 +12,10 @@ export default defineConfig({
   ...base,
   testDir: "e2e/faults",
   testIgnore: [],
+  reporter: [
+    ["list"],
+    ["json", { outputFile: process.env.E2E_REPORT ?? "test-results/reports/faults.json" }],
+  ],
   retries: 0,
   workers: 1,
   fullyParallel: false,

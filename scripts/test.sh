@@ -36,8 +36,10 @@ stage attack-sync npm run attack:sync -- --bundle "${ATTACK_BUNDLE:-../shared/at
 
 stage lint npm run lint
 stage types npm run typecheck
+stage verify npm run content:verify
 stage unit npm run test:unit -- --reporter=default --reporter=json --outputFile.json="$REPORTS/unit.json"
 stage build npm run build
 rm -rf test-results/outbox
 stage e2e npm run test:e2e
 stage leaks npm run test:leaks
+stage faults npm run test:faults
