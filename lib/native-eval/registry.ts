@@ -5,6 +5,8 @@ import type { NativeEvaluator } from "@/lib/native-eval/types";
 import { eqlEvaluator } from "@/lib/native-eval/eql";
 import { esqlEvaluator } from "@/lib/native-eval/esql";
 import { kqlEvaluator } from "@/lib/native-eval/kql";
+import { logscaleEvaluator } from "@/lib/native-eval/logscale";
+import { splEvaluator } from "@/lib/native-eval/spl";
 import { yaraLEvaluator } from "@/lib/native-eval/yara-l";
 
 export const EVALUATORS: Partial<Record<QueryLanguage, NativeEvaluator>> = {
@@ -12,4 +14,6 @@ export const EVALUATORS: Partial<Record<QueryLanguage, NativeEvaluator>> = {
   eql: eqlEvaluator,
   esql: esqlEvaluator,
   "yara-l": yaraLEvaluator,
+  spl: splEvaluator,
+  logscale: logscaleEvaluator,
 };
