@@ -34,6 +34,10 @@ const schema = z.object({
       .transform((v) => v.toLowerCase())
       .optional(),
   ),
+  /** Requests per minute for each API key (lib/access/api-caller.ts). */
+  API_KEY_RATE_LIMIT_PER_MINUTE: optional
+    .transform((v) => (v === undefined ? 120 : Number(v)))
+    .pipe(z.number().int().min(1).max(100_000)),
 });
 
 export const env = schema
