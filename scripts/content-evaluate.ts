@@ -116,11 +116,16 @@ function main() {
         );
         for (const n of f.notEvaluated) console.log(`    ${n.technique}: not evaluated: ${n.construct}`);
       }
-    const bad = entries.some((e) => e.evaluation.status === "evaluated" && !e.evaluation.asExpected);
-    for (const e of entries)
-      if (e.evaluation.status === "evaluated" && !e.evaluation.asExpected)
-        console.log(`MISMATCH ${e.technique.id} ${e.detection.platform}`);
-    process.exit(bad ? 1 : 0);
+    const bad = entries.filter(
+      (e) =>
+        e.evaluation.status === "error" || (e.evaluation.status === "evaluated" && !e.evaluation.asExpected),
+    );
+    if (!args.json)
+      for (const e of bad)
+        console.log(
+          `${e.evaluation.status === "error" ? `EVALUATOR ERROR (${e.evaluation.message})` : "MISMATCH"} ${e.technique.id} ${e.detection.platform}`,
+        );
+    process.exit(bad.length > 0 ? 1 : 0);
   }
   const technique = catalog.techniques.find((t) => t.id === args.technique);
   if (!technique) usage(`unknown technique ${args.technique}`);

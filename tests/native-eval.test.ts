@@ -20,6 +20,15 @@ describe("native queries against their platform samples", () => {
     expect(evaluated.length).toBeGreaterThan(0);
   });
 
+  it("no evaluator fails with an error of its own", () => {
+    const errors = entries.flatMap((e) =>
+      e.evaluation.status === "error"
+        ? [`${e.technique.id} ${e.detection.platform}: ${e.evaluation.message}`]
+        : [],
+    );
+    expect(errors).toEqual([]);
+  });
+
   it.each(evaluated.map((e) => [`${e.technique.id} ${e.detection.platform}`, e] as const))(
     "%s fires on every true positive and on no benign event",
     (_, { evaluation }) => {
@@ -40,7 +49,8 @@ describe("platform sample field names", () => {
     "%s uses only registered field names",
     (_, platform, samples) => {
       const problems = checkSampleFields(platform, samples, registries, kusto).map(
-        (p) => `${p.sample}: ${p.message}${p.suggestions.length ? ` (nearest: ${p.suggestions.join(", ")})` : ""}`,
+        (p) =>
+          `${p.sample}: ${p.message}${p.suggestions.length ? ` (nearest: ${p.suggestions.join(", ")})` : ""}`,
       );
       expect(problems).toEqual([]);
     },

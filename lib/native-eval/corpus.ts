@@ -13,6 +13,7 @@ export type PlatformFigures = {
   evaluated: number;
   asExpected: number;
   notEvaluated: { technique: string; construct: string }[];
+  errors: number;
 };
 
 const kustoCache = new Map<string, KustoTable[]>();
@@ -53,6 +54,7 @@ export function figures(entries: CorpusEntry[]): PlatformFigures[] {
       evaluated: 0,
       asExpected: 0,
       notEvaluated: [],
+      errors: 0,
     };
     f.queries++;
     if (e.status !== "no-samples") f.withSamples++;

@@ -27,6 +27,8 @@ export type DetectionEvaluation =
   | { status: "no-samples" }
   | { status: "no-evaluator"; language: string }
   | { status: "not-evaluated"; evaluator: string; construct: string; shape: string }
+  /** The evaluator itself failed: a bug to fix, reported rather than hidden or passed. */
+  | { status: "error"; evaluator: string; message: string; shape: string }
   | {
       status: "evaluated";
       evaluator: string;
@@ -72,7 +74,12 @@ export function evaluateDetection(
       .map((e) => (detection.language === "kql" ? typeKustoEvent(e.tagged, tables.get(name)) : e.tagged)),
   }));
   const query = options.exclusions ? queryWithExclusions(detection) : detection.query;
-  const result = evaluator.evaluate({ query, sources, now: new Date(samples.now) });
+  let result: ReturnType<NativeEvaluator["evaluate"]>;
+  try {
+    result = evaluator.evaluate({ query, sources, now: new Date(samples.now) });
+  } catch (error) {
+    return { status: "error", evaluator: label, message: (error as Error).message, shape: samples.shape };
+  }
   if (result.kind === "not-evaluated")
     return { status: "not-evaluated", evaluator: label, construct: result.construct, shape: samples.shape };
   const outcomes: SampleOutcome[] = samples.events.map((e) => {
