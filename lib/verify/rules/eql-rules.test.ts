@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { eqlCaseSensitive } from "@/lib/verify/rules/eql-case-sensitive";
 import { eqlSequenceMaxspan } from "@/lib/verify/rules/eql-sequence-maxspan";
+import { eqlWildcardEquals } from "@/lib/verify/rules/eql-wildcard-equals";
 import type { Rule } from "@/lib/verify/rules/types";
 import { detection, fixtureQueries, locate } from "@/tests/verify-fixture";
 import { ruleContext } from "@/tests/verify-context";
@@ -49,5 +50,23 @@ describe("eql-sequence-maxspan", () => {
       "sequence by host.id with maxspan=5m\n  [process where true]\n  [network where true]",
     );
     expect(run(eqlSequenceMaxspan, source)).toEqual([]);
+  });
+});
+
+describe("eql-wildcard-equals", () => {
+  it("reports a wildcard compared with ==", () => {
+    const source = detection(
+      "eql",
+      'process where process.executable == "C:\\\\Users\\\\*\\\\Temp\\\\*.exe"',
+    );
+    expect(run(eqlWildcardEquals, source).map(where)).toEqual([locate(source, '"C:', 0, FILE)]);
+  });
+
+  it("passes wildcards with : and like~", () => {
+    const source = detection(
+      "eql",
+      'process where process.executable : "C:\\\\Users\\\\*" and process.name like~ "*.exe"',
+    );
+    expect(run(eqlWildcardEquals, source)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { defenderRequiredColumns } from "@/lib/verify/rules/defender-required-co
 import { deploymentLimits } from "@/lib/verify/rules/deployment-limits";
 import { eqlCaseSensitive } from "@/lib/verify/rules/eql-case-sensitive";
 import { eqlSequenceMaxspan } from "@/lib/verify/rules/eql-sequence-maxspan";
+import { eqlWildcardEquals } from "@/lib/verify/rules/eql-wildcard-equals";
 import { esqlCaseSensitive } from "@/lib/verify/rules/esql-case-sensitive";
 import { esqlLikeEscape } from "@/lib/verify/rules/esql-like-escape";
 import { kqlCaseSensitive } from "@/lib/verify/rules/kql-case-sensitive";
@@ -27,6 +28,7 @@ export const RULES: Rule[] = [
   esqlLikeEscape,
   eqlCaseSensitive,
   eqlSequenceMaxspan,
+  eqlWildcardEquals,
   kqlCaseSensitive,
   kqlLeftouterFilter,
   kqlLookback,
