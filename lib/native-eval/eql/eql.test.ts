@@ -28,6 +28,8 @@ describe("EQL evaluator", () => {
         proc({ "process.executable": "CD:\\Windows\\System32\\wmic.exe" }),
       ]),
     ).toEqual([true, false, false]);
+    // Regex syntax characters are literal in a wildcard pattern.
+    expect(run('process where process.command_line : "*Get-ADTrust (x.y[1])*"', [proc({ "process.command_line": "Get-ADTrust (x.y[1]) -Filter *" })])).toEqual([true]);
   });
 
   it(`${SYNTAX}#eql-syntax-comparison-operators: '==' and 'in' are case-sensitive, 'in~' is not`, () => {

@@ -24,7 +24,7 @@ export function wildcardRegExp(pattern: string, caseInsensitive: boolean): RegEx
   if (!re) {
     const body = [...pattern]
       .map((ch) =>
-        ch === "*" ? "[\\s\\S]*" : ch === "?" ? "[\\s\\S]" : ch.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"),
+        ch === "*" ? "[\\s\\S]*" : ch === "?" ? "[\\s\\S]" : ch.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&"),
       )
       .join("");
     re = new RegExp(`^${body}$`, caseInsensitive ? "iu" : "u");

@@ -46,7 +46,7 @@ export function dissect(pattern: string): (value: string | null) => Record<strin
   const names = parts.filter((p) => p.startsWith("%{")).map((p) => p.slice(2, -1));
   if (names.some((n) => /[+&?*>]|->/.test(n))) throw new NativeEvalError("DISSECT key modifiers");
   const source = parts
-    .map((p) => (p.startsWith("%{") ? "(.*?)" : p.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&")))
+    .map((p) => (p.startsWith("%{") ? "(.*?)" : p.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&")))
     .join("");
   const re = new RegExp(`^${source}$`, "su");
   return (value) => {

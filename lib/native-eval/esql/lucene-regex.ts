@@ -9,8 +9,8 @@ import { NativeEvalError } from "@/lib/native-eval/types";
 const CLASSES: Record<string, string> = { d: "\\d", D: "\\D", s: "\\s", S: "\\S", w: "\\w", W: "\\W" };
 const OPTIONAL_OPERATORS = new Set(["~", "&", "<", ">", "#", "@"]);
 
-function escapeJs(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+function escapeJs(ch: string, inClass = false): string {
+  return (inClass ? /[\\^\]\[-]/ : /[\\^$.*+?()[\]{}|/]/).test(ch) ? `\\${ch}` : ch;
 }
 
 /** Translates a Lucene pattern; throws NativeEvalError for the operators it does not translate. */
@@ -23,7 +23,7 @@ export function luceneToRegExp(pattern: string, caseInsensitive: boolean): RegEx
       const next = pattern[i + 1];
       if (next === undefined) throw new NativeEvalError("Lucene regex ends with a lone backslash");
       i++;
-      out += !inClass && CLASSES[next] ? CLASSES[next] : escapeJs(next);
+      out += !inClass && CLASSES[next] ? CLASSES[next] : escapeJs(next, inClass);
       continue;
     }
     if (inClass) {

@@ -61,10 +61,10 @@ export function likeRegExp(pattern: string): RegExp {
     if (ch === "\\") {
       const next = pattern[++i];
       if (next === undefined) throw new NativeEvalError("LIKE pattern ends with an escape character");
-      body += next.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+      body += next.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
     } else if (ch === "*") body += "[\\s\\S]*";
     else if (ch === "?") body += "[\\s\\S]";
-    else body += ch.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+    else body += ch.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&");
   }
   return new RegExp(`^${body}$`, "u");
 }

@@ -72,7 +72,11 @@ export function re2(source: string, nocase: boolean): RegExp {
     .replace(/\(\?P</g, "(?<")
     .replace(/\\A/g, "^")
     .replace(/\\z/g, "$");
-  if (/\\[QEpP]/.test(body)) throw new NativeEvalError("RE2 \\Q, \\E or Unicode classes");
+  for (let i = 0; i < body.length; i++)
+    if (body[i] === "\\") {
+      if ("QEpPCz".includes(body[i + 1] ?? "")) throw new NativeEvalError(`RE2 escape \\${body[i + 1]}`);
+      i++;
+    }
   try {
     const re = new RegExp(body, flags);
     cache.set(key, re);
