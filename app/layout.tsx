@@ -3,6 +3,7 @@ import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
 import { SITE } from "@/lib/site";
+import { feedPaths } from "@/lib/feeds/paths";
 
 export const metadata: Metadata = {
   metadataBase: new URL(SITE.url),
@@ -20,6 +21,24 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="en" suppressHydrationWarning>
       <head>
         <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={`${SITE.name} detections (RSS)`}
+          href={feedPaths.rss}
+        />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={`${SITE.name} detections (Atom)`}
+          href={feedPaths.atom}
+        />
+        <link
+          rel="alternate"
+          type="application/feed+json"
+          title={`${SITE.name} detections (JSON Feed)`}
+          href={feedPaths.json}
+        />
       </head>
       <body className="min-h-screen">
         <a
