@@ -13,11 +13,12 @@ const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
-const hostname = values.hostname ?? process.env.HOSTNAME ?? "0.0.0.0";
+// Like `next start`: every interface unless -H names one (HOSTNAME is often the machine's name).
+const hostname = values.hostname;
 
 process.env.NODE_ENV ??= "production";
 const { default: next } = await import("next");
-const app = next({ dev: false, hostname, port });
+const app = next({ dev: false, hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
 globalThis[SERVER_MARK] = true;
@@ -32,7 +33,7 @@ const server = http.createServer((req, res) => {
   });
 });
 server.listen(port, hostname, () => {
-  console.log(`> Detection Atlas on http://${hostname}:${port}`);
+  console.log(`> Detection Atlas on http://${hostname ?? "localhost"}:${port}`);
 });
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
