@@ -361,6 +361,16 @@ export function run(cmd: Command, rows: Row[], ctx: Ctx, first: boolean): Row[] 
         return o;
       });
     }
+    case "mvexpand": {
+      // One row per value of the field; each keeps the row's sample ids (mvexpand page).
+      const field = names(a.replace(/limit=\S+/, ""))[0];
+      if (!field) throw new NativeEvalError("mvexpand without a field");
+      return rows.flatMap((r) => {
+        const vs = values(r.f[field]);
+        if (vs.length <= 1) return [r];
+        return vs.map((v) => ({ f: { ...r.f, [field]: v }, ids: new Set(r.ids) }));
+      });
+    }
     case "join": {
       const open = a.indexOf("[");
       if (open < 0 || !a.trimEnd().endsWith("]")) throw new NativeEvalError("join without a subsearch");
