@@ -21,7 +21,7 @@ function run(rule: string, events: PlatformEvent[]) {
 const single = (events: string) =>
   `rule r {\n  meta:\n    author = "x"\n  events:\n${events}\n  condition:\n    $e\n}`;
 const launch = (path: string, cmd = "", host = "ws1", t = "2026-11-29T11:00:00Z") => ({
-  metadata: { event_type: "PROCESS_LAUNCH", event_timestamp: t },
+  metadata: { event_type: "PROCESS_LAUNCH", event_timestamp: { seconds: Date.parse(t) / 1000, nanos: 0 } },
   principal: { hostname: host, ip: ["10.0.0.5", "203.0.113.9"] },
   target: { process: { file: { full_path: path }, command_line: cmd } },
 });
