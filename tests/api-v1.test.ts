@@ -13,6 +13,8 @@ const setup = vi.hoisted(() => {
   return { db: undefined as unknown as PrismaClient };
 });
 vi.mock("@/lib/db/client", () => ({ getDb: () => setup.db }));
+// No browser session in these tests: exports fall back to it when no key is sent.
+vi.mock("@/lib/auth/session", () => ({ getViewer: async () => null }));
 
 const { GET: listTechniques, POST: postTechniques } = await import("@/app/api/v1/techniques/route");
 const { GET: getTechnique } = await import("@/app/api/v1/techniques/[id]/route");
@@ -20,6 +22,7 @@ const { GET: listDetections } = await import("@/app/api/v1/detections/route");
 const { GET: getDetection } = await import("@/app/api/v1/detections/[id]/route");
 const { GET: openapi } = await import("@/app/api/v1/openapi.json/route");
 const { GET: unknownPath } = await import("@/app/api/v1/[...rest]/route");
+const { GET: exportPack } = await import("@/app/api/v1/exports/[pack]/route");
 const { createApiKey, revokeApiKey } = await import("@/lib/access/api-keys");
 
 const CANARY = /CANARY-PRO-[A-Z_]+-7f3a9c/;
@@ -276,6 +279,33 @@ for (const kind of DATABASE_KINDS) {
       const after = await conforming("/techniques/{id}", await technique(key));
       expect((after.data as { pro?: unknown }).pro).toBeUndefined();
       expect(JSON.stringify(after)).not.toMatch(CANARY);
+    });
+
+    it("serves Pro packs 401 → 403 → 404: anonymous, free key, unknown pack; a zip for a Pro key", async () => {
+      const get = (pack: string, key?: string) =>
+        exportPack(
+          new Request(`${BASE}/exports/${pack}`, key ? { headers: { authorization: `Bearer ${key}` } } : {}),
+          params({ pack }),
+        );
+      const anonymous = await get("elastic.zip");
+      expect(anonymous.status).toBe(401);
+      expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe(
+        "authentication_required",
+      );
+      expect((await get("nosuch.zip")).status).toBe(401);
+      const { key } = await createApiKey(setup.db, userId, "packs");
+      const free = await get("elastic.zip", key);
+      expect(free.status).toBe(403);
+      expect(((await free.json()) as { error: { code: string } }).error.code).toBe("pro_required");
+      expect((await get("nosuch.zip", key)).status).toBe(403);
+      expect((await get("elastic.zip", "da_live_bad")).status).toBe(401);
+      await grantPro();
+      expect((await get("nosuch.zip", key)).status).toBe(404);
+      const zip = await get("elastic.zip", key);
+      expect(zip.status).toBe(200);
+      expect(zip.headers.get("content-type")).toBe("application/zip");
+      expect(zip.headers.get("cache-control")).toBe("private, no-store");
+      expect(new Uint8Array(await zip.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     });
 
     it("answers 429 with Retry-After once a key floods its window, and records last use", async () => {

@@ -5,6 +5,7 @@ export const STATUS: Record<ErrorCode, number> = {
   invalid_parameter: 400,
   invalid_cursor: 400,
   invalid_key: 401,
+  authentication_required: 401,
   pro_required: 403,
   not_found: 404,
   method_not_allowed: 405,

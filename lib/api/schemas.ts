@@ -25,6 +25,7 @@ export const errorSchema = z.strictObject({
       "invalid_parameter",
       "invalid_cursor",
       "invalid_key",
+      "authentication_required",
       "pro_required",
       "not_found",
       "method_not_allowed",
