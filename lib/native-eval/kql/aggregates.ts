@@ -27,6 +27,7 @@ export const AGGREGATES = new Set([
   "avg",
   "any",
   "take_any",
+  "take_anyif",
   "stdev",
 ]);
 
@@ -108,6 +109,8 @@ export function aggregate(
       const mean = nums.reduce((a, v) => a + v, 0) / nums.length;
       return { value: Math.sqrt(nums.reduce((a, v) => a + (v - mean) ** 2, 0) / (nums.length - 1)) };
     }
+    case "take_anyif":
+      return { value: values(0, 1).find(present) ?? null };
     case "any":
     case "take_any":
       return pick(

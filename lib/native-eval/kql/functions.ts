@@ -8,6 +8,7 @@ type Fn = (args: unknown[], now: Date) => unknown;
 
 const num = (v: unknown): number | null => {
   if (isNull(v) || v === "") return null;
+  if (typeof v === "boolean") return v ? 1 : 0;
   const n = typeof v === "number" ? v : Number(toStr(v));
   return Number.isNaN(n) ? null : n;
 };
