@@ -1,3 +1,5 @@
+import type { DetectionEvaluation } from "@/lib/native-eval/run";
+import { nativeSentence } from "@/lib/native-eval/summary";
 import type { Verification } from "@/lib/verify/detection-summary";
 
 const PARSER: Record<string, string> = {
@@ -18,10 +20,13 @@ const outcome = (findings: number) =>
  */
 export function VerificationBox({
   verification: v,
+  native,
   language,
   platformName,
 }: {
   verification: Verification;
+  /** The native query run on platform-shaped samples (lib/native-eval/run), computed at build time. */
+  native?: DetectionEvaluation;
   language: string;
   platformName: string;
 }) {
@@ -83,15 +88,36 @@ export function VerificationBox({
             .
           </li>
         )}
+        {native?.status === "evaluated" && (
+          <li data-testid="verification-native">
+            The {platformName} query on {native.shape} sample rows:{" "}
+            <a className="underline underline-offset-2" href="#native-evaluation">
+              {nativeSentence(native)}
+            </a>{" "}
+            ({native.evaluator}).
+          </li>
+        )}
       </ul>
       <h3 className="mt-3 font-medium">Not checked</h3>
       <ul className="mt-1 list-disc space-y-1.5 pl-5">
         {!v.names.checked && <li>Field and table names: no {platformName} name registry is checked yet.</li>}
         {!samples && <li>Sample events: this technique has none yet.</li>}
-        <li>
-          The {platformName} query itself was not run against the sample events or a live {platformName}{" "}
-          tenant.
-        </li>
+        {!native ? (
+          <li>
+            The {platformName} query itself was not run against the sample events or a live {platformName}{" "}
+            tenant.
+          </li>
+        ) : native.status === "evaluated" ? (
+          <li>
+            The query was not run in a live {platformName} tenant: the sample result comes from our own{" "}
+            {language.toUpperCase()} evaluator, not {platformName}&apos;s engine.
+          </li>
+        ) : (
+          <li data-testid="verification-native">
+            The {platformName} query on sample events: {nativeSentence(native)}. It was not run in a live{" "}
+            {platformName} tenant either.
+          </li>
+        )}
         <li>Whether the explanation matches the query is reviewed by people, not checked by machine.</li>
       </ul>
     </div>

@@ -6,6 +6,7 @@ import { ConfidenceBadge, PlatformBadge, SeverityBadge, TechniqueIdBadge } from 
 import { CodeBlock } from "@/components/code-block";
 import { DeploymentBox } from "@/components/deployment-box";
 import { DetectionList } from "@/components/detection-list";
+import { NativeEvaluation } from "@/components/native-evaluation";
 import { ProSections } from "@/components/pro-sections.client";
 import { Section } from "@/components/section";
 import { SigmaDownloadLink } from "@/components/sigma-download-link";
@@ -17,6 +18,8 @@ import { renderMarkdown } from "@/lib/mdx/render-markdown";
 import { routes } from "@/lib/routes";
 import { contentDir } from "@/lib/content/location";
 import { detectionVerification } from "@/lib/verify/detection-summary";
+import { kustoTablesFor } from "@/lib/native-eval/corpus";
+import { evaluateDetection } from "@/lib/native-eval/run";
 
 type Params = { id: string; platform: string };
 
@@ -77,6 +80,10 @@ export default async function DetectionPage({ params }: { params: Promise<Params
     sigmaSource: technique.sigma.source,
     samples: technique.samples,
   });
+  // Computed at build time (the page is static) by the runner content:evaluate and CI use.
+  const native = evaluateDetection(detection, technique.platformSamples[platform.id], {
+    kustoTables: kustoTablesFor(contentDir()),
+  });
 
   return (
     <article className="grid gap-8 lg:grid-cols-[1fr_320px]">
@@ -124,6 +131,10 @@ export default async function DetectionPage({ params }: { params: Promise<Params
               <dd className="text-slate-700 dark:text-slate-300">{detection.confidence_reason}</dd>
             </div>
           </dl>
+        </Section>
+
+        <Section id="native-evaluation" title="The query against sample events">
+          <NativeEvaluation evaluation={native} platformName={platform.name} />
         </Section>
 
         <Section id="explanation" title="How the query works">
@@ -266,6 +277,7 @@ export default async function DetectionPage({ params }: { params: Promise<Params
         <AttackBox technique={technique} />
         <VerificationBox
           verification={verification}
+          native={native}
           language={detection.language}
           platformName={platform.name}
         />

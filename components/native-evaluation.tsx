@@ -1,0 +1,57 @@
+import { CodeBlock } from "@/components/code-block";
+import type { DetectionEvaluation } from "@/lib/native-eval/run";
+import { outcomeAsExpected } from "@/lib/native-eval/run";
+import { nativeSentence } from "@/lib/native-eval/summary";
+
+/**
+ * The native query run against events in the platform's own shape, computed at build time by the
+ * same runner as `npm run content:evaluate`. Each event is one click away as JSON; a query the
+ * evaluator cannot run says so and names the construct.
+ */
+export function NativeEvaluation({
+  evaluation: e,
+  platformName,
+}: {
+  evaluation: DetectionEvaluation;
+  platformName: string;
+}) {
+  if (e.status !== "evaluated")
+    return (
+      <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="native-evaluation">
+        The {platformName} query: {nativeSentence(e)}.
+        {"evaluator" in e && <span className="text-slate-600 dark:text-slate-400"> ({e.evaluator})</span>}
+      </p>
+    );
+  return (
+    <div className="space-y-3 text-sm" data-testid="native-evaluation">
+      <p className="text-slate-700 dark:text-slate-300">
+        The {platformName} query, exactly as above, {nativeSentence(e)}, evaluated on{" "}
+        <span className="font-mono text-xs">{e.shape}</span> rows ({e.evaluator}).
+      </p>
+      <ul className="space-y-2">
+        {e.outcomes.map((o) => {
+          const ok = outcomeAsExpected(o, e.outcomes);
+          return (
+            <li key={o.id}>
+              <details className="rounded border border-slate-200 px-3 py-2 dark:border-slate-800">
+                <summary className="cursor-pointer">
+                  <span className="font-medium">{o.kind === "benign" ? "Benign" : "Attack"}</span>: {o.name}{" "}
+                  <span className="text-slate-600 dark:text-slate-400">·</span>{" "}
+                  <span className={ok ? "" : "font-semibold text-red-700 dark:text-red-300"}>
+                    {o.actual ? "matched" : "not matched"}
+                    {ok ? "" : " (not as expected)"}
+                  </span>
+                </summary>
+                <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+                  Decided by <code className="break-all">{o.clause}</code>
+                  {o.scenario ? ` · scenario ${o.scenario}` : ""} · source {o.source}
+                </p>
+                <CodeBlock code={JSON.stringify(o.event, null, 2)} language="json" label="Event (JSON)" />
+              </details>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
