@@ -46,6 +46,22 @@ export type VerifyResult = {
   runs: QueryRun[];
 };
 
+/**
+ * The platform of a Pro KQL block, from the heading above it ("## Defender XDR: ...",
+ * "## Microsoft Sentinel: ..."): the two products keep different amounts of history.
+ */
+function proKqlPlatform(contentDir: string, query: QueryItem): string | undefined {
+  if (query.language !== "kql" || !query.file.includes("/pro/")) return undefined;
+  const lines = fs
+    .readFileSync(path.join(contentDir, query.file), "utf8")
+    .split("\n")
+    .slice(0, query.line - 1);
+  const heading = lines.reverse().find((l) => l.startsWith("## ")) ?? "";
+  if (/defender/i.test(heading) && !/sentinel/i.test(heading)) return "defender-xdr";
+  if (/sentinel/i.test(heading) && !/defender/i.test(heading)) return "sentinel";
+  return undefined;
+}
+
 /** The platform a query belongs to: its detection's, or for Pro blocks the one its language implies. */
 export function platformOf(query: QueryItem, ctx: RuleContext): string {
   if (ctx.platform) return ctx.platform;
@@ -56,7 +72,7 @@ export function platformOf(query: QueryItem, ctx: RuleContext): string {
     "yara-l": "secops",
     logscale: "logscale",
   };
-  return byLanguage[query.language] ?? "sentinel or defender-xdr (Pro KQL)";
+  return byLanguage[query.language] ?? "sentinel or defender-xdr (Pro KQL, heading names neither)";
 }
 
 const namePlatformOfRule = (rule: Rule): NamePlatform | null =>
@@ -127,7 +143,9 @@ export function runRulesOn(contentDir: string, queries: QueryItem[], rules: Rule
   const runs: QueryRun[] = [];
   const namePlatforms = new Set(rules.map(namePlatformOfRule).filter((p): p is NamePlatform => p !== null));
   for (const query of queries) {
-    const ctx = ctxOf(query.file);
+    const fileCtx = ctxOf(query.file);
+    const proPlatform = proKqlPlatform(contentDir, query);
+    const ctx = proPlatform ? { ...fileCtx, platform: proPlatform } : fileCtx;
     const platform = platformOf(query, ctx);
     byPlatform[platform] = (byPlatform[platform] ?? 0) + 1;
     const ran: string[] = [];
