@@ -158,6 +158,19 @@ describe("redirect targets sent to better-auth", () => {
     );
     expect(r.status).toBe(403);
   });
+
+  it.each(hostile)(
+    "refuses callbackURL %j on the emailed verification and reset links",
+    async (callbackURL) => {
+      const auth = await loadAuth({ TRUSTED_PROXY_HOPS: "1" });
+      const query = `token=whatever&callbackURL=${encodeURIComponent(callbackURL)}`;
+      for (const route of [`/verify-email?${query}`, `/reset-password/whatever?${query}`]) {
+        const r = await auth.handler(new Request(`${ORIGIN}/api/auth${route}`, { redirect: "manual" }));
+        expect(r.status, route).toBe(403);
+        expect(r.headers.get("location"), route).toBeNull();
+      }
+    },
+  );
 });
 
 describe("known and unknown addresses get the same answer", () => {
