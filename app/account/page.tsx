@@ -6,6 +6,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { checkProAccess } from "@/lib/access/caller";
 import { Button } from "@/components/form";
 import { AccountActions } from "./account-actions.client";
+import { ApiKeys } from "./api-keys";
 
 export const metadata: Metadata = { title: "Your account", robots: { index: false } };
 export const dynamic = "force-dynamic";
@@ -105,6 +106,8 @@ export default async function AccountPage({ searchParams }: PageProps<"/account"
           ))}
         </ul>
       </section>
+
+      <ApiKeys gate={gate} />
 
       <AccountActions />
     </div>
