@@ -301,6 +301,7 @@ for (const kind of DATABASE_KINDS) {
       expect((await get("elastic.zip", "da_live_bad")).status).toBe(401);
       await grantPro();
       expect((await get("nosuch.zip", key)).status).toBe(404);
+      expect((await get("constructor.zip", key)).status).toBe(404);
       const zip = await get("elastic.zip", key);
       expect(zip.status).toBe(200);
       expect(zip.headers.get("content-type")).toBe("application/zip");

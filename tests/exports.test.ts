@@ -11,7 +11,7 @@ import { zipFiles } from "@/lib/export/zip";
 function unzip(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
 }
-const pack = (platform: string) => unzip(zipFiles(PRO_PACKS[platform]!()));
+const pack = (platform: string) => unzip(zipFiles(PRO_PACKS[platform as keyof typeof PRO_PACKS]()));
 
 /** Splunk .conf syntax: [stanza] headers, `key = value` lines, # comments, blank lines; nothing else. */
 function parseConf(text: string): Record<string, Record<string, string>> {

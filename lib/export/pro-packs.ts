@@ -7,8 +7,9 @@ import { secopsPack } from "@/lib/export/packs/secops";
 import { sentinelPack } from "@/lib/export/packs/sentinel";
 import { splunkPack } from "@/lib/export/packs/splunk";
 import type { ExportFiles } from "@/lib/export/zip";
+import type { PRO_PACK_IDS } from "@/lib/export/pack-ids";
 
-export const PRO_PACKS: Record<string, () => ExportFiles> = {
+export const PRO_PACKS: Record<(typeof PRO_PACK_IDS)[number], () => ExportFiles> = {
   elastic: elasticPack,
   splunk: splunkPack,
   sentinel: sentinelPack,

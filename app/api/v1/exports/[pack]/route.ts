@@ -8,7 +8,7 @@ import { zipFiles } from "@/lib/export/zip";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, ctx: RouteContext<"/api/v1/exports/[pack]">) {
+export async function GET(request: Request, ctx: { params: Promise<{ pack: string }> }) {
   const { pack } = await ctx.params;
   const resolved = await resolveKeyOrSessionCaller(request);
   if (!resolved.ok) {
@@ -25,7 +25,10 @@ export async function GET(request: Request, ctx: RouteContext<"/api/v1/exports/[
   if (caller.plan !== "pro")
     return errorResponse(new ApiError("pro_required", "Platform packs are part of Pro."));
   const platform = /^([a-z0-9-]+)\.zip$/.exec(pack)?.[1];
-  const build = platform ? PRO_PACKS[platform] : undefined;
+  const build =
+    platform && Object.hasOwn(PRO_PACKS, platform)
+      ? PRO_PACKS[platform as keyof typeof PRO_PACKS]
+      : undefined;
   if (!build || !platform) return errorResponse(new ApiError("not_found", `No export pack ${pack}.`));
   return new Response(Buffer.from(zipFiles(build())), {
     headers: {
