@@ -73,7 +73,7 @@ export function parseQuery(src: string): Stage[] {
       const r = regex();
       return { t: "regex", ...r };
     }
-    if (src[i] === "*" && /[\s|)};,]|$/.test(src[i + 1] ?? "")) {
+    if (src[i] === "*" && (i + 1 >= src.length || /[\s|)};,]/.test(src[i + 1]!))) {
       i++;
       return { t: "wild" };
     }
