@@ -8,6 +8,7 @@ import { eqlWildcardEquals } from "@/lib/verify/rules/eql-wildcard-equals";
 import { esqlCaseSensitive } from "@/lib/verify/rules/esql-case-sensitive";
 import { esqlLikeEscape } from "@/lib/verify/rules/esql-like-escape";
 import { kqlCaseSensitive } from "@/lib/verify/rules/kql-case-sensitive";
+import { kqlHasWildcard } from "@/lib/verify/rules/kql-has-wildcard";
 import { kqlLeftouterFilter } from "@/lib/verify/rules/kql-leftouter-filter";
 import { kqlLookback } from "@/lib/verify/rules/kql-lookback";
 import { namesElastic, namesKusto, namesLogscale, namesSecops, namesSplunk } from "@/lib/verify/names/rules";
@@ -31,6 +32,7 @@ export const RULES: Rule[] = [
   eqlWildcardEquals,
   kqlCaseSensitive,
   kqlLeftouterFilter,
+  kqlHasWildcard,
   kqlLookback,
   defenderRequiredColumns,
   yaralNocase,
