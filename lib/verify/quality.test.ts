@@ -193,3 +193,25 @@ describe("checkLinks", () => {
     ]);
   });
 });
+
+describe("checkSigma through the engine's parser", () => {
+  const official = officialSigmaValidator();
+  const source = technique("T1003.001").sigmaSource!;
+  it("reports an unknown modifier and an undefined condition name at their line and column", () => {
+    const broken = source.replace(/condition: (.*)/, "condition: $1 or missing_selection");
+    const t = technique("T1003.001", { sigmaSource: broken.replace("|endswith:", "|endswit:") });
+    const engine = checkSigma(t, official).filter((i) => i.reason.startsWith("Sigma engine:"));
+    const lineOf = (needle: string) => broken.split("\n").findIndex((l) => l.includes(needle)) + 1;
+    expect(engine.map((i) => i.field)).toEqual([
+      expect.stringMatching(new RegExp(`\\|endswit line ${lineOf("|endswith:")}:\\d+$`)),
+      `detection.condition line ${lineOf("missing_selection")}:${broken.split("\n")[lineOf("missing_selection") - 1]!.indexOf("missing_selection") + 1}`,
+    ]);
+  });
+  it("locates a YAML syntax error instead of naming only the file", () => {
+    const t = technique("T1003.001", { sigmaSource: source.replace(/\|endswith: (.*)/, "|endswith: [$1") });
+    const issues = checkSigma(t, official);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]!.field).toMatch(/^\(file\) line \d+:\d+$/);
+    expect(issues[0]!.reason).toContain("YAML");
+  });
+});

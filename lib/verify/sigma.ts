@@ -1,5 +1,7 @@
-// Sigma rules and filters: the official Sigma JSON schema, our own schema, UUID v4 ids, and every
-// sigma_filters entry being a filter_<name> selection that still yields a valid rule when added.
+// Sigma rules and filters: the Sigma engine's own parser (the one that evaluates and converts the
+// rule, so its errors carry line and column), the official Sigma JSON schema, our own schema,
+// UUID v4 ids, and every sigma_filters entry being a filter_<name> selection that still yields a
+// valid rule when added.
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
@@ -9,6 +11,7 @@ import type { ContentIssue } from "@/lib/content/errors";
 import { arrayOf, type RawTechnique } from "@/lib/verify/corpus";
 import { sigmaRuleSchema } from "@/lib/sigma/schema";
 import { formatPath } from "@/lib/content/errors";
+import { parseSigma } from "@/lib/sigma/engine/parse";
 
 export const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -43,17 +46,31 @@ function schemaIssues(
   return issues;
 }
 
+/** What the engine's parser refuses (YAML syntax, modifiers, conditions), at its line and column. */
+export function engineIssues(source: string, file: string): ContentIssue[] {
+  return parseSigma(source)
+    .diagnostics.filter((d) => d.severity === "error")
+    .map((d) => ({
+      file,
+      field: `${d.path || "(file)"} line ${d.line}:${d.column}`,
+      reason: `Sigma engine: ${d.message}. ${d.hint}`,
+    }));
+}
+
 export function checkSigma(t: RawTechnique, official: ValidateFunction): ContentIssue[] {
   const file = `techniques/${t.id}/sigma.yml`;
   if (t.sigmaSource === null)
     return [{ file, field: "(file)", reason: "every technique needs a Sigma rule" }];
+  const located = engineIssues(t.sigmaSource, file);
   let rule: Record<string, unknown>;
   try {
     rule = parse(t.sigmaSource) as Record<string, unknown>;
   } catch (error) {
-    return [{ file, field: "(file)", reason: `invalid YAML: ${(error as Error).message.split("\n")[0]}` }];
+    return located.length > 0
+      ? located
+      : [{ file, field: "(file)", reason: `invalid YAML: ${(error as Error).message.split("\n")[0]}` }];
   }
-  const issues = schemaIssues(rule, file, "", official);
+  const issues = [...located, ...schemaIssues(rule, file, "", official)];
   if (typeof rule.id === "string" && !UUID_V4.test(rule.id))
     issues.push({ file, field: "id", reason: "must be a random (v4) UUID" });
   for (const d of t.detections) {
