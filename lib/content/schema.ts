@@ -96,6 +96,20 @@ export const samplesSchema = z.strictObject({
   benign: z.array(sampleEventSchema).min(2, "needs at least two benign look-alike events"),
 });
 
+/** The review checklist in content/README.md ("Review checklist v1"); bump when it changes. */
+export const REVIEW_CHECKLIST_VERSION = 1;
+
+const reviewSchema = z.strictObject({
+  date: isoDate,
+  checklist: z
+    .number()
+    .int()
+    .min(1)
+    .max(REVIEW_CHECKLIST_VERSION, `no checklist after v${REVIEW_CHECKLIST_VERSION} exists yet`),
+  /** Who reviewed (a role or helper name): someone other than the page's writer. */
+  reviewer: text,
+});
+
 export const techniqueFrontmatterSchema = z
   .strictObject({
     id: techniqueId,
@@ -111,6 +125,7 @@ export const techniqueFrontmatterSchema = z
     platform_gaps: z.array(z.strictObject({ platform: kebabId, reason: text })).default([]),
     tests: z.array(techniqueTestSchema).min(2, "needs at least two tests"),
     sigma_filters: z.array(sigmaFilterSchema).default([]),
+    review: reviewSchema.optional(),
   })
   .superRefine((t, ctx) => {
     const isSub = t.id.includes(".");
@@ -126,6 +141,8 @@ export const techniqueFrontmatterSchema = z
       ctx.addIssue({ code: "custom", path: ["parent"], message: "only sub-techniques have a parent" });
     if (t.updated < t.created)
       ctx.addIssue({ code: "custom", path: ["updated"], message: "must not be before created" });
+    if (t.review && t.review.date < t.created)
+      ctx.addIssue({ code: "custom", path: ["review", "date"], message: "must not be before created" });
     const seen = new Set<string>();
     t.tests.forEach((test, i) => {
       if (seen.has(test.id))

@@ -58,6 +58,12 @@ export default async function TechniquePage({ params }: { params: Promise<Params
           </div>
           <h1 className="mt-2 text-3xl font-bold tracking-tight">{technique.name}</h1>
           <p className="mt-2 text-slate-700 dark:text-slate-300">{technique.description}</p>
+          {technique.review && (
+            <p className="mt-1 text-xs text-slate-500 dark:text-slate-400" data-testid="technique-review">
+              Reviewed <time dateTime={technique.review.date}>{technique.review.date}</time> against checklist
+              v{technique.review.checklist}
+            </p>
+          )}
         </header>
         <div className="prose prose-slate max-w-none dark:prose-invert">{summary}</div>
 
