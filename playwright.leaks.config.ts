@@ -21,7 +21,7 @@ export default defineConfig({
   reporter: [["list"], ["json", { outputFile: process.env.E2E_REPORT ?? "test-results/reports/leaks.json" }]],
   use: { ...base.use, baseURL: `http://127.0.0.1:${port}` },
   webServer: {
-    command: `npx next build && npm run db:migrate && npx next start -p ${port} -H 127.0.0.1`,
+    command: `npx next build && npm run db:migrate && node scripts/serve.mjs -p ${port} -H 127.0.0.1`,
     env,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,

@@ -1,4 +1,4 @@
-// The fault suite's server (playwright.faults.config.ts): a production `next start` of the
+// The fault suite's server (playwright.faults.config.ts): the production server (scripts/serve.mjs) of the
 // current build whose DATABASE_URL goes through a relay the tests can cut and restore.
 //
 //   FAULTS_PORT (3400)        the site
@@ -34,9 +34,8 @@ const control = http.createServer((req, res) => {
 });
 control.listen(controlPort, "127.0.0.1");
 
-// Node directly (not npx), so SIGTERM reaches the server itself.
-const nextBin = "node_modules/next/dist/bin/next";
-const site = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+// The same server `npm start` runs, through Node directly (not npm), so SIGTERM reaches it.
+const site = spawn(process.execPath, ["scripts/serve.mjs", "-p", String(port), "-H", "127.0.0.1"], {
   stdio: "inherit",
   env: { ...process.env, DATABASE_URL: relayed.toString(), NODE_ENV: "production" },
 });
