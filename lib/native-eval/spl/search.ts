@@ -180,12 +180,10 @@ export function testSearch(n: SearchNode, row: Row): boolean {
       return testSearch(n.a, row) || testSearch(n.b, row);
     case "not":
       return !testSearch(n.a, row);
-    case "term": {
-      // A bare term matches the raw event text; our samples have no _raw, so search the values.
-      return Object.entries(row.f).some(
-        ([k, v]) => !k.startsWith("_") && values(v).some((x) => wildcardMatch(`*${n.value}*`, String(x))),
-      );
-    }
+    case "term":
+      // A bare term matches the raw event text after Splunk's segmentation; samples carry fields,
+      // not _raw, so a term is not evaluated rather than approximated over the field values.
+      throw new NativeEvalError(`free-text search term ${n.value}`);
     case "cmp": {
       const v = row.f[n.field];
       if (isNull(v)) return false;

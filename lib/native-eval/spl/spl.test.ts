@@ -198,6 +198,7 @@ describe("never a guess", () => {
     ["index=main | lookup assets ip", "command lookup"],
     ["index=main | eval x=md5(y)", "eval function md5()"],
     ["index=main `my_macro`", "macro (`...`)"],
+    ["index=main mimikatz", "free-text search term mimikatz"],
   ])("%s is not evaluated", (query, construct) => {
     const r = splEvaluator.evaluate({
       query,
