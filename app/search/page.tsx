@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { getCatalog } from "@/lib/content/catalog";
 import { routes } from "@/lib/routes";
+import { searchFacets } from "@/lib/search/search-index";
 import { SearchBox } from "./_components/search-box.client";
 
 export const metadata: Metadata = {
@@ -19,9 +21,10 @@ export default function SearchPage() {
         Technique ids and names, detection titles, tactics, platforms, data sources, Sigma log sources and the
         text of public queries.
       </p>
-      {/* The box reads the URL (?q=&platform=…), which static pages only know in the browser. */}
+      {/* The box reads the URL (?q=&platform=…), which static pages only know in the browser. The
+          filter choices are rendered here at build time; queries go to /search/results. */}
       <Suspense fallback={<p className="text-sm">Loading search…</p>}>
-        <SearchBox />
+        <SearchBox facets={searchFacets(getCatalog())} />
       </Suspense>
     </div>
   );

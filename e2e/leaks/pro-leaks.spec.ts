@@ -39,6 +39,9 @@ const PAGES = [
   "/search",
   "/search?q=powershell",
   "/search-index.json",
+  "/search/results?q=powershell",
+  "/search/results?q=canary",
+  "/search/results?q=7f3a9c",
   "/matrix",
   "/tools/sigma",
   "/matrix/elastic",
@@ -127,6 +130,15 @@ test("the search index holds no Pro canary token", async ({ request }) => {
   const body = (await (await request.get("/search-index.json")).text()).toLowerCase();
   expect(body).toContain("t1059");
   expect(body).not.toContain("7f3a9c");
+});
+
+test("the search endpoint finds public text but no Pro canary token", async ({ request }) => {
+  const found = await (await request.get("/search/results?q=T1059")).text();
+  expect(found.toLowerCase()).toContain("t1059");
+  for (const q of ["canary", "7f3a9c", "canary-pro", "playbook"]) {
+    const body = await (await request.get(`/search/results?q=${q}`)).text();
+    expect(body.toLowerCase()).not.toContain("7f3a9c");
+  }
 });
 
 test("anonymous visitors get no canary from any page, payload or API", async ({ request }) => {

@@ -1,12 +1,10 @@
 "use client";
 
-import type MiniSearch from "minisearch";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useMemo, useRef, useState } from "react";
-import type { SearchDocument } from "@/lib/search/documents";
-import { runSearch, type SearchFilters } from "@/lib/search/run-search";
-import { loadSearchIndex } from "@/lib/search/load-index";
-import type { SearchIndexPayload } from "@/lib/search/search-index";
+import { useEffect, useRef, useState } from "react";
+import type { SearchFilters, SearchHit } from "@/lib/search/run-search";
+import type { SearchFacets } from "@/lib/search/search-index";
+import { searchResultsUrl } from "@/lib/search/search-query";
 import { routes } from "@/lib/routes";
 import { Highlight } from "./highlight";
 
@@ -28,18 +26,22 @@ const FIELD_LABELS: Record<string, string> = {
   query: "query text",
 };
 
-type Loaded = { index: MiniSearch<SearchDocument>; facets: SearchIndexPayload["facets"] };
+type Answer = { key: string; hits: SearchHit[] } | { key: string; error: string };
 
-function statusText(error: string | null, loaded: boolean, query: string, count: number): string {
-  if (error) return `Search could not load its index (${error}). Reload to try again.`;
-  if (!loaded) return "Loading the search index…";
+function statusText(answer: Answer | null, key: string, query: string): string {
   if (!query.trim()) return "Type to search technique pages and detections.";
+  if (!answer || answer.key !== key) return "Searching…";
+  if ("error" in answer) return `Search failed (${answer.error}). Try again.`;
+  const count = answer.hits.length;
   const results = `${count} result${count === 1 ? "" : "s"}`;
   return count ? `${results}: ↓ and ↑ move through them, Enter opens one.` : results;
 }
 
-/** Instant search: the index is fetched once, queries run in the browser, the URL holds the state. */
-export function SearchBox() {
+/**
+ * Search as you type: each query goes to /search/results (the server holds the index, so the page
+ * does not download one that grows with the corpus); the URL holds the state.
+ */
+export function SearchBox({ facets }: { facets: SearchFacets }) {
   const params = useSearchParams();
   const router = useRouter();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -48,26 +50,23 @@ export function SearchBox() {
   const [filters, setFilters] = useState<SearchFilters>(() =>
     Object.fromEntries(FILTERS.map((f) => [f.key, params.get(f.key) ?? undefined]).filter(([, v]) => v)),
   );
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const key = query.trim() ? searchResultsUrl({ q: query, filters }) : "";
 
+  // One request per query; a newer query aborts the one before, so answers never arrive out of order.
   useEffect(() => {
-    let cancelled = false;
-    fetch(routes.searchIndex())
+    if (!key) return;
+    const controller = new AbortController();
+    fetch(key, { signal: controller.signal })
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((payload: SearchIndexPayload) => {
-        if (!cancelled) setLoaded({ index: loadSearchIndex(payload), facets: payload.facets });
-      })
-      .catch((e: unknown) => !cancelled && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+      .then((body: { hits: SearchHit[] }) => setAnswer({ key, hits: body.hits }))
+      .catch((e: unknown) => {
+        if (!controller.signal.aborted) setAnswer({ key, error: e instanceof Error ? e.message : String(e) });
+      });
+    return () => controller.abort();
+  }, [key]);
 
-  const hits = useMemo(
-    () => (loaded ? runSearch(loaded.index, query, filters) : []),
-    [loaded, query, filters],
-  );
+  const hits = key && answer?.key === key && "hits" in answer ? answer.hits : [];
 
   // Keep the URL shareable without adding a history entry per keystroke.
   useEffect(() => {
@@ -132,7 +131,7 @@ export function SearchBox() {
               className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-700 dark:bg-slate-900"
             >
               <option value="">Any</option>
-              {loaded?.facets[f.facet].map((o) => (
+              {facets[f.facet].map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
                 </option>
@@ -142,7 +141,7 @@ export function SearchBox() {
         ))}
       </div>
       <p id="search-status" className="mt-4 text-sm text-slate-600 dark:text-slate-400" role="status">
-        {statusText(error, Boolean(loaded), query, hits.length)}
+        {statusText(answer, key, query)}
       </p>
       <ul
         ref={listRef}
