@@ -3,6 +3,7 @@ import "./globals.css";
 import { SiteHeader } from "@/components/site-header";
 import { SiteFooter } from "@/components/site-footer";
 import { SITE } from "@/lib/site";
+import { socialImage } from "@/lib/social-cards";
 import { feedPaths } from "@/lib/feeds/paths";
 
 export const metadata: Metadata = {
@@ -10,7 +11,9 @@ export const metadata: Metadata = {
   title: { default: `${SITE.name}: ${SITE.tagline}`, template: `%s | ${SITE.name}` },
   description:
     "Detection queries for MITRE ATT&CK techniques in Elastic, Splunk, Sentinel, Defender XDR, Google SecOps and LogScale, with portable Sigma rules, tuning advice and test methods.",
-  openGraph: { siteName: SITE.name, type: "website" },
+  // Pages that set openGraph replace this object, so each names its own card (lib/social-cards.ts).
+  openGraph: { siteName: SITE.name, type: "website", images: socialImage("home") },
+  twitter: { card: "summary_large_image" },
 };
 
 // Runs before first paint so the saved or system theme applies without a flash.

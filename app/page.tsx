@@ -5,10 +5,11 @@ import { allDetections, getCatalog, recentlyUpdated, techniquesForTactic } from 
 import { TACTICS } from "@/lib/attack/tactics";
 import { routes } from "@/lib/routes";
 import { SITE } from "@/lib/site";
+import { socialImage } from "@/lib/social-cards";
 
 export const metadata: Metadata = {
   alternates: { canonical: "/" },
-  openGraph: { title: SITE.name, description: SITE.tagline, url: "/" },
+  openGraph: { title: SITE.name, description: SITE.tagline, url: "/", images: socialImage("home") },
 };
 
 export default function HomePage() {

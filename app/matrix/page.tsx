@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { routes } from "@/lib/routes";
+import { socialImage } from "@/lib/social-cards";
 import { MatrixPage } from "./_components/matrix-page";
 
 export const metadata: Metadata = {
@@ -7,7 +8,7 @@ export const metadata: Metadata = {
   description:
     "Which ATT&CK Enterprise techniques have Detection Atlas detections, on how many platforms, with Navigator layers of coverage and gaps.",
   alternates: { canonical: routes.matrix() },
-  openGraph: { title: "ATT&CK coverage matrix", url: routes.matrix() },
+  openGraph: { title: "ATT&CK coverage matrix", url: routes.matrix(), images: socialImage("matrix") },
 };
 
 export default function Page() {

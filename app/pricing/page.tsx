@@ -6,12 +6,14 @@ import { PAST_DUE_GRACE_DAYS } from "@/lib/billing/entitlement-rules";
 import { planComparison } from "@/lib/billing/plan-comparison";
 import { getCatalog } from "@/lib/content/catalog";
 import { Button } from "@/components/form";
+import { socialImage } from "@/lib/social-cards";
 import { DemoBanner } from "@/components/billing/demo-banner";
 
 export const metadata: Metadata = {
   title: "Pricing",
   description: "Detection Atlas Free and Pro: what each plan includes, prices, and how billing works.",
   alternates: { canonical: "/pricing" },
+  openGraph: { title: "Pricing", url: "/pricing", images: socialImage("pricing") },
 };
 // The call to action depends on who is looking.
 export const dynamic = "force-dynamic";

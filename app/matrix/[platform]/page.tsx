@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getCatalog, getPlatform } from "@/lib/content/catalog";
 import { routes } from "@/lib/routes";
+import { socialImage } from "@/lib/social-cards";
 import { MatrixPage } from "../_components/matrix-page";
 
 export const dynamicParams = false;
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: PageProps<"/matrix/[platform]
     title,
     description: `ATT&CK Enterprise techniques with a Detection Atlas detection for ${platform.name}, and the gaps.`,
     alternates: { canonical: routes.matrix(platform.id) },
-    openGraph: { title, url: routes.matrix(platform.id) },
+    openGraph: { title, url: routes.matrix(platform.id), images: socialImage("matrix") },
   };
 }
 

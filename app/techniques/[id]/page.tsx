@@ -13,6 +13,7 @@ import { getCatalog, getTechnique } from "@/lib/content/catalog";
 import { QUERY_LANGUAGE_LABELS } from "@/lib/highlight/languages";
 import { renderMarkdown } from "@/lib/mdx/render-markdown";
 import { routes } from "@/lib/routes";
+import { socialImage } from "@/lib/social-cards";
 
 type Params = { id: string };
 
@@ -35,6 +36,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
       description: technique.description,
       url: routes.technique(technique.id),
       type: "article",
+      images: socialImage("technique"),
     },
   };
 }

@@ -16,6 +16,7 @@ import { allDetections, getCatalog, getDetection, getPlatform, getTechnique } fr
 import { QUERY_LANGUAGE_LABELS } from "@/lib/highlight/languages";
 import { renderMarkdown } from "@/lib/mdx/render-markdown";
 import { routes } from "@/lib/routes";
+import { socialImage } from "@/lib/social-cards";
 import { contentDir } from "@/lib/content/location";
 import { detectionVerification } from "@/lib/verify/detection-summary";
 import { kustoTablesFor } from "@/lib/native-eval/corpus";
@@ -56,6 +57,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
       type: "article",
       modifiedTime: detection.updated,
       publishedTime: detection.created,
+      images: socialImage("detection"),
     },
   };
 }
