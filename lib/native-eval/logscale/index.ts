@@ -33,8 +33,6 @@ function toRow(e: PlatformEvent): Row {
       throw new NativeEvalError(`nested value in field ${k} (LogScale fields are flat)`);
     f[k] = typeof v === "boolean" ? String(v) : (v as Value);
   }
-  if (!("@rawstring" in f))
-    f["@rawstring"] = JSON.stringify(Object.fromEntries(Object.entries(e).filter(([k]) => k !== "__sample")));
   return { f, ids: new Set(id ? [id] : []) };
 }
 
