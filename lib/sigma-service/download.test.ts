@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load";
-import { etagFor, resolveSigmaDownload, sigmaFileName } from "@/lib/sigma/download";
+import { etagFor, resolveSigmaDownload, sigmaFileName } from "@/lib/sigma-service/download";
 
 const catalog = loadContent(path.resolve("tests/fixtures/content"));
 const find = (id: string) => catalog.techniques.find((t) => t.id === id);

@@ -1,5 +1,5 @@
 import { getTechnique } from "@/lib/content/catalog";
-import { resolveSigmaDownload } from "@/lib/sigma/download";
+import { resolveSigmaDownload } from "@/lib/sigma-service/download";
 
 // Dynamic so that If-None-Match is answered with 304; the body comes from the in-memory catalog.
 export const dynamic = "force-dynamic";
