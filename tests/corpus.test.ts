@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { TACTICS } from "@/lib/attack/tactics";
 import { UNOBSERVABLE_TACTICS } from "@/lib/attack/tactic-observability";
 import { loadContent } from "@/lib/content/load";
+import { checkAtomic, loadAtomicIndex } from "@/lib/verify/atomic";
 import { attackBundlePath, checkAttack, loadAttack } from "@/lib/verify/attack";
 import { readCorpus } from "@/lib/verify/corpus";
 import { checkSigma, checkUniqueIds, officialSigmaValidator } from "@/lib/verify/sigma";
@@ -47,6 +48,12 @@ describe("corpus against ATT&CK v18.1", () => {
       expect(lines(checkAttack(t, attack))).toEqual([]);
     });
   }
+
+  const atomics = loadAtomicIndex();
+  for (const t of corpus.techniques)
+    it(`${t.id}: every Atomic reference names a real test by its index number, GUID and name`, () => {
+      expect(lines(checkAtomic(t, atomics))).toEqual([]);
+    });
 
   it("maps every data source to a real ATT&CK data component", () => {
     for (const source of catalog.dataSources.values())

@@ -4,6 +4,7 @@
 import type { ContentIssue } from "@/lib/content/errors";
 import { ContentError } from "@/lib/content/errors";
 import { loadContent } from "@/lib/content/load";
+import { checkAtomic, loadAtomicIndex } from "@/lib/verify/atomic";
 import { checkAttack, loadAttack } from "@/lib/verify/attack";
 import { checkQueries } from "@/lib/verify/check-queries";
 import { readCorpus } from "@/lib/verify/corpus";
@@ -45,10 +46,12 @@ export function runQualityChecks(contentDir: string, only: string[] = []): Map<s
   const all = readCorpus(contentDir);
   add("loader", all.issues);
   const attack = loadAttack();
+  const atomics = loadAtomicIndex();
   const official = officialSigmaValidator();
   const globals = kustoGlobals(loadKustoTables(contentDir));
   for (const t of all.techniques) {
     add("attack", checkAttack(t, attack));
+    add("attack", checkAtomic(t, atomics));
     add("sigma", checkSigma(t, official));
     add("samples", checkSamples(t));
     add("sections", checkSections(t, all.platforms));
