@@ -1,8 +1,9 @@
 // Runs before every route (Next 16: after next.config.ts headers, before the router decodes
 // dynamic params). Two jobs, each its own function: refuse requests no route can answer properly
-// (guardRequest), and redirect pasted technique-id spellings (techniqueRedirect). No access
-// checks live here: pages and handlers check the session themselves.
+// (guardRequest), and redirect pasted technique-id spellings and moved techniques
+// (techniqueRedirect). No access checks live here: pages and handlers check the session themselves.
 import { NextResponse, type NextRequest } from "next/server";
+import { currentTechniqueId } from "@/lib/attack/moved-techniques";
 import { canonicalTechniqueId } from "@/lib/attack/technique-id";
 import { databaseReachable } from "@/lib/http/database-probe";
 import { jsonRefusal, methodNotAllowed, serviceUnavailable } from "@/lib/http/refusals";
@@ -49,7 +50,9 @@ function techniqueRedirect(request: NextRequest) {
   if (section !== "techniques" || !id) return NextResponse.next();
   // ATT&CK's own form, /techniques/T1021/007, names the sub-technique with a slash.
   const attackStyle = /^\d{3}$/.test(rest[0] ?? "") ? `${safeDecode(id)}.${rest.shift()}` : safeDecode(id);
-  const canonical = attackStyle ? canonicalTechniqueId(attackStyle) : null;
+  const spelled = attackStyle ? canonicalTechniqueId(attackStyle) : null;
+  // A technique whose content moved to a sub-technique keeps its old address working.
+  const canonical = spelled ? currentTechniqueId(spelled) : null;
   if (!canonical || (canonical === id && attackStyle === id)) return NextResponse.next();
   const url = request.nextUrl.clone();
   url.pathname = ["", "techniques", canonical, ...rest].join("/");
