@@ -69,7 +69,7 @@ function failingConjunct(pred: Expr, row: Row, scope: Scope): string {
     } else conjuncts.push(e);
   };
   walk(pred);
-  const failed = conjuncts.find((c) => !truthy(evalExpr(c, row.cols, scope))) ?? pred;
+  const failed = conjuncts.find((c) => !truthy(whereValue(c, row, scope))) ?? pred;
   return `where ${clause(scope, failed)}`;
 }
 
