@@ -43,6 +43,7 @@ export function searchTokens(text: string): Tok[] {
       out.push({ k: "s", v });
       continue;
     }
+    if (c === "[") throw new NativeEvalError("subsearch [...] inside search");
     const two = text.slice(i, i + 2);
     if (two === "!=" || two === "<=" || two === ">=" || two === "==") {
       out.push({ k: "op", v: two === "==" ? "=" : two });

@@ -199,6 +199,7 @@ describe("never a guess", () => {
     ["index=main | eval x=md5(y)", "eval function md5()"],
     ["index=main `my_macro`", "macro (`...`)"],
     ["index=main mimikatz", "free-text search term mimikatz"],
+    ["index=main NOT [| inputlookup allow.csv | fields host]", "subsearch [...] inside search"],
   ])("%s is not evaluated", (query, construct) => {
     const r = splEvaluator.evaluate({
       query,
