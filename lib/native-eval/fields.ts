@@ -26,11 +26,14 @@ export const NAME_PLATFORM_OF: Record<string, NamePlatform> = {
 
 /** Dotted paths of an event's leaves (ECS and UDM documents nest; Splunk and Kusto rows are flat). */
 function paths(event: Record<string, unknown>, nested: boolean, prefix = ""): string[] {
-  return Object.entries(event).flatMap(([k, v]) =>
-    nested && v && typeof v === "object" && !Array.isArray(v)
+  return Object.entries(event).flatMap(([k, v]) => {
+    // A repeated message (UDM network.dns.questions, ECS threat.enrichments) names its elements' fields.
+    if (nested && Array.isArray(v) && v.some((x) => x && typeof x === "object"))
+      return [...new Set(v.flatMap((x) => paths(x as Record<string, unknown>, nested, `${prefix}${k}.`)))];
+    return nested && v && typeof v === "object" && !Array.isArray(v)
       ? paths(v as Record<string, unknown>, nested, `${prefix}${k}.`)
-      : [`${prefix}${k}`],
-  );
+      : [`${prefix}${k}`];
+  });
 }
 
 export function checkSampleFields(
