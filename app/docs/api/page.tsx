@@ -64,7 +64,7 @@ export default function ApiDocsPage() {
 
       <h2 className={h2}>Endpoints</h2>
       {Object.entries(doc.paths).map(([path, item]) => {
-        const op = (item as { get: Operation }).get;
+        const op = (item as unknown as { get: Operation }).get;
         return (
           <section key={path} className="mt-6">
             <h3 className="font-mono text-base font-semibold">GET {path}</h3>
