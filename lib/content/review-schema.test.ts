@@ -18,11 +18,12 @@ describe("technique review field", () => {
       errors({ date: "2026-12-06", checklist: REVIEW_CHECKLIST_VERSION, reviewer: "detection-review" }),
     ).toEqual([]);
   });
-  it("refuses an unknown checklist version, a missing reviewer and a review before the page existed", () => {
+  it("refuses a missing review, an unknown checklist version, a missing reviewer and a review before the page existed", () => {
     expect(errors({ date: "2026-12-06", checklist: REVIEW_CHECKLIST_VERSION + 1, reviewer: "x" })).toEqual([
       `review.checklist: no checklist after v${REVIEW_CHECKLIST_VERSION} exists yet`,
     ]);
     expect(errors({ date: "2026-12-06", checklist: 1 })).toHaveLength(1);
+    expect(errors(undefined)).toEqual(["review: Invalid input: expected object, received undefined"]);
     expect(errors({ date: "2020-01-01", checklist: 1, reviewer: "x" })).toEqual([
       "review.date: must not be before created",
     ]);

@@ -125,7 +125,7 @@ export const techniqueFrontmatterSchema = z
     platform_gaps: z.array(z.strictObject({ platform: kebabId, reason: text })).default([]),
     tests: z.array(techniqueTestSchema).min(2, "needs at least two tests"),
     sigma_filters: z.array(sigmaFilterSchema).default([]),
-    review: reviewSchema.optional(),
+    review: reviewSchema,
   })
   .superRefine((t, ctx) => {
     const isSub = t.id.includes(".");
