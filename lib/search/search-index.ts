@@ -20,10 +20,15 @@ export type SearchIndexPayload = {
   index: ReturnType<MiniSearch<SearchDocument>["toJSON"]>;
 };
 
-export function buildSearchIndex(catalog: Catalog, documents = searchDocuments(catalog)): SearchIndexPayload {
+/** The MiniSearch index over the documents: serialised for the browser, or kept by the server. */
+export function buildIndex(documents: SearchDocument[]): MiniSearch<SearchDocument> {
   const search = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
   search.addAll(documents);
-  return { facets: searchFacets(catalog, documents), index: search.toJSON() };
+  return search;
+}
+
+export function buildSearchIndex(catalog: Catalog, documents = searchDocuments(catalog)): SearchIndexPayload {
+  return { facets: searchFacets(catalog, documents), index: buildIndex(documents).toJSON() };
 }
 
 export function searchFacets(catalog: Catalog, documents = searchDocuments(catalog)): SearchFacets {

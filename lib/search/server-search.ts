@@ -3,22 +3,16 @@
 // The browser then downloads a page of results (a few KB) instead of an index that grows with the
 // corpus (137 KB gzipped at 310 detections, about 1.2 MB at 3,000).
 import "server-only";
-import MiniSearch from "minisearch";
+import type MiniSearch from "minisearch";
 import { getCatalog } from "@/lib/content/catalog";
 import { searchDocuments, type SearchDocument } from "@/lib/search/documents";
-import { INDEX_OPTIONS } from "@/lib/search/options";
 import { runSearch, type SearchHit } from "@/lib/search/run-search";
+import { buildIndex } from "@/lib/search/search-index";
 import type { SearchQuery } from "@/lib/search/search-query";
 
 let index: MiniSearch<SearchDocument> | undefined;
 
-export function buildServerIndex(documents: SearchDocument[]): MiniSearch<SearchDocument> {
-  const search = new MiniSearch<SearchDocument>(INDEX_OPTIONS);
-  search.addAll(documents);
-  return search;
-}
-
 export function searchCatalog({ q, filters }: SearchQuery): SearchHit[] {
-  index ??= buildServerIndex(searchDocuments(getCatalog()));
+  index ??= buildIndex(searchDocuments(getCatalog()));
   return runSearch(index, q, filters);
 }
