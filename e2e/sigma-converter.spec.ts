@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./helpers";
 
-test("converter: example rule converts to every backend, links ATT&CK and evaluates events", async ({
+test("converter: example rule converts to all seven backends, links ATT&CK and evaluates events", async ({
   page,
 }) => {
   await page.goto("/");
@@ -17,6 +17,12 @@ test("converter: example rule converts to every backend, links ATT&CK and evalua
   await expect(page.getByTestId("query-lucene")).toContainText("process.executable:");
   await expect(page.getByTestId("query-esql")).toContainText("from logs-windows.sysmon_operational-*");
   await expect(page.getByTestId("query-eql")).toContainText("process where");
+  await expect(page.getByTestId("query-yara-l")).toContainText('$e.metadata.event_type = "PROCESS_LAUNCH"');
+  await expect(page.getByTestId("query-logscale")).toContainText("#event_simpleName=ProcessRollup2");
+  await expect(page.getByTestId("query-logscale").getByRole("link", { name: "Download" })).toHaveAttribute(
+    "download",
+    "sigma-rule.cql",
+  );
   await expect(page.getByTestId("query-eql").locator("pre.shiki")).toBeVisible();
   await expect(page.getByTestId("query-eql").getByRole("link", { name: "Download" })).toHaveAttribute(
     "download",

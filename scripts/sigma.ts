@@ -1,4 +1,4 @@
-// `npm run sigma -- check|convert <files…> [--target splunk|kql|lucene|esql|eql]`
+// `npm run sigma -- check|convert <files…> [--target splunk|kql|lucene|esql|eql|yara-l|logscale]`
 // Exit codes for CI: 0 all good, 1 findings (validation errors, or a rule a target cannot
 // express), 2 usage errors (unknown command or target, no files, unreadable file).
 import fs from "node:fs";

@@ -19,8 +19,8 @@ const HONEST_REFUSAL = [
   /which Lucene regular expressions cannot express$/,
   /inside an OR cannot be expressed in a Splunk search/,
   /Splunk search has no single-character wildcard/,
-  /has no column in \w+ \(lib\/sigma\/pipelines, \w+\); add a mapping/,
-  /^no kql pipeline maps logsource \{.*\}; add an entry/,
+  /has no column in (\w+|this logsource) \(lib\/sigma\/pipelines, \w+\); add a mapping/,
+  /^no (kql|yara-l|logscale) pipeline maps logsource \{.*\}; add an entry/,
   /which KQL's RE2 engine cannot run$/,
   /EQL wildcard matching cannot escape a literal/,
 ];
@@ -55,11 +55,17 @@ describe.each(ids)("%s sigma.yml", (id) => {
   });
 });
 
-it("most corpus rule/backend pairs convert", () => {
+// UDM and Falcon events have fixed schemas with no home for some Windows event log and proxy
+// fields, so the two newer backends refuse more of the corpus (each refusal stated above).
+const NEWER: string[] = ["yara-l", "logscale"];
+it.each([
+  ["the first five backends", TARGETS.filter((t) => !NEWER.includes(t)), 0.85],
+  ["yara-l and logscale", TARGETS.filter((t) => NEWER.includes(t)), 0.65],
+] as const)("most corpus rule/backend pairs convert on %s", (_, targets, share) => {
   let converted = 0;
   for (const id of ids) {
     const rule = parseSigma(fs.readFileSync(path.join(dir, id, "sigma.yml"), "utf8")).rules[0]!;
-    for (const t of TARGETS) if ("query" in convertRule(rule, t)) converted++;
+    for (const t of targets) if ("query" in convertRule(rule, t)) converted++;
   }
-  expect(converted / (ids.length * TARGETS.length)).toBeGreaterThan(0.85);
+  expect(converted / (ids.length * targets.length)).toBeGreaterThan(share);
 });

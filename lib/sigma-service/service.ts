@@ -48,6 +48,9 @@ const SHIKI: Record<string, "splunk" | "kusto" | "esql" | "eql" | "text"> = {
   lucene: "text",
   esql: "esql",
   eql: "eql",
+  // No Shiki grammar for YARA-L or CQL: shown as escaped text.
+  "yara-l": "text",
+  logscale: "text",
 };
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -6,7 +6,7 @@ import { backends } from "@/lib/sigma/backends/convert";
 export const metadata: Metadata = {
   title: "Sigma converter",
   description:
-    "Validate a Sigma rule, convert it to Splunk SPL, KQL, Elastic Lucene, ES|QL and EQL, and test it against your own events.",
+    "Validate a Sigma rule, convert it to Splunk SPL, KQL, Elastic Lucene, ES|QL, EQL, Google SecOps YARA-L 2.0 and CrowdStrike LogScale, and test it against your own events.",
   alternates: { canonical: "/tools/sigma" },
 };
 
@@ -18,9 +18,9 @@ export default function SigmaToolPage() {
         <h1 className="text-3xl font-bold tracking-tight">Sigma converter</h1>
         <p className="text-slate-700 dark:text-slate-300">
           Paste or upload a Sigma rule to validate it and get the query for {labels.join(", ")}. Field names
-          follow each platform&apos;s schema (ECS, Defender XDR and Sentinel tables, Splunk CIM). Add sample
-          events (JSON or one JSON object per line) to see which ones the rule matches. Rules are processed on
-          our server and not stored.
+          follow each platform&apos;s schema (ECS, Defender XDR and Sentinel tables, Splunk CIM, SecOps UDM,
+          Falcon sensor events). Add sample events (JSON or one JSON object per line) to see which ones the
+          rule matches. Rules are processed on our server and not stored.
         </p>
       </header>
       <SigmaConverter />

@@ -3,13 +3,23 @@ import { eql } from "@/lib/sigma/backends/eql";
 import { BackendError } from "@/lib/sigma/backends/errors";
 import { esql } from "@/lib/sigma/backends/esql";
 import { kql } from "@/lib/sigma/backends/kql";
+import { logscale } from "@/lib/sigma/backends/logscale";
 import { lucene } from "@/lib/sigma/backends/lucene";
 import { resolveMapping, type Pipeline } from "@/lib/sigma/backends/pipeline";
 import { splunk } from "@/lib/sigma/backends/splunk";
 import type { Backend, Target } from "@/lib/sigma/backends/types";
+import { yaral } from "@/lib/sigma/backends/yara-l";
 import type { SigmaRuleModel } from "@/lib/sigma/engine/model";
 
-export const backends: Record<Target, Backend> = { splunk, kql, lucene, esql, eql };
+export const backends: Record<Target, Backend> = {
+  splunk,
+  kql,
+  lucene,
+  esql,
+  eql,
+  "yara-l": yaral,
+  logscale,
+};
 
 export type Conversion =
   { target: Target; query: string; pipeline: string } | { target: Target; error: string };

@@ -64,13 +64,30 @@ export function ruleExpr(rule: DetectionRule, mapping: ResolvedMapping): Expr {
     "or",
     rule.conditions.map((c) => conditionExpr(expandCondition(c, names), groups)),
   );
-  const fixed = Object.entries(mapping.conditions).map(([field, v]): Expr => ({
+  const fixed = fixedConditions(mapping.conditions);
+  return fixed.length ? join("and", [...fixed, body]) : body;
+}
+
+/** The pipeline's fixed conditions as matches (a list is any of its values). */
+export function fixedConditions(conditions: ResolvedMapping["conditions"], { cased = false } = {}): Expr[] {
+  const one = (field: string, v: string | number): Expr => ({
     t: "match",
     field,
-    value:
-      typeof v === "number" ? { kind: "number", value: v } : { kind: "string", parts: [v], cased: false },
-  }));
-  return fixed.length ? join("and", [...fixed, body]) : body;
+    value: typeof v === "number" ? { kind: "number", value: v } : { kind: "string", parts: [v], cased },
+  });
+  return Object.entries(conditions).map(([field, v]) =>
+    Array.isArray(v)
+      ? join(
+          "or",
+          v.map((x) => one(field, x)),
+        )
+      : one(field, v),
+  );
+}
+
+/** The rule's detection logic alone, without the pipeline's fixed conditions. */
+export function detectionExpr(rule: DetectionRule, mapping: ResolvedMapping): Expr {
+  return ruleExpr(rule, { ...mapping, conditions: {} });
 }
 
 /** The string value's shape, so backends can pick startswith/endswith/contains operators. */

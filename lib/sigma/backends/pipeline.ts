@@ -5,6 +5,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { BackendError } from "@/lib/sigma/backends/errors";
+import { TARGETS } from "@/lib/sigma/backends/types";
 import type { LogSource } from "@/lib/sigma/engine/model";
 
 const entrySchema = z.strictObject({
@@ -16,7 +17,8 @@ const entrySchema = z.strictObject({
   /** KQL table, Elastic index pattern, EQL event category or Splunk search prefix; per target when a map. */
   source: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
   /** Fixed conditions every query for this logsource needs (e.g. Defender's ActionType). */
-  conditions: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** A list is any of its values (e.g. the Falcon events that all record a file write). */
+  conditions: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string()).min(1)])).optional(),
   /** Unmapped fields are an error here (the table has fixed columns). */
   strict: z.boolean().optional(),
   fields: z.record(z.string(), z.string()).default({}),
@@ -27,7 +29,7 @@ export const pipelineSchema = z.strictObject({
   description: z.string(),
   /** Pipelines for a target are tried in this order (then by file name); the first match wins. */
   order: z.number().default(1),
-  targets: z.array(z.enum(["splunk", "kql", "lucene", "esql", "eql"])).min(1),
+  targets: z.array(z.enum(TARGETS)).min(1),
   /** Where no entry matches: this source, or an error when absent. */
   default_source: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
   /** Unmapped fields get this prefix (e.g. winlog.event_data. for ECS), else keep their name. */
@@ -42,7 +44,7 @@ export type Pipeline = z.infer<typeof pipelineSchema>;
 export type ResolvedMapping = {
   pipeline: string;
   source: string | undefined;
-  conditions: Record<string, string | number>;
+  conditions: Record<string, string | number | string[]>;
   /** Maps a Sigma field to the target's field, or throws for a strict table. */
   field: (name: string) => string;
 };

@@ -1,7 +1,7 @@
 import type { DetectionRule } from "@/lib/sigma/engine/model";
 import type { ResolvedMapping } from "@/lib/sigma/backends/pipeline";
 
-export const TARGETS = ["splunk", "kql", "lucene", "esql", "eql"] as const;
+export const TARGETS = ["splunk", "kql", "lucene", "esql", "eql", "yara-l", "logscale"] as const;
 export type Target = (typeof TARGETS)[number];
 
 export type Backend = {

@@ -29,6 +29,8 @@ describe("POST /api/sigma/convert", () => {
       "lucene",
       "esql",
       "eql",
+      "yara-l",
+      "logscale",
     ]);
     expect(
       r.conversions.every((c: { query?: string; html?: string }) => c.query && c.html?.includes("shiki")),

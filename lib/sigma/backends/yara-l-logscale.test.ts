@@ -1,0 +1,186 @@
+// The two backends for our SecOps and LogScale platforms: output per construct, and every name
+// their pipelines use checked against the field registries in content/registry/fields.
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse, stringify } from "yaml";
+import { convertRule } from "@/lib/sigma/backends/convert";
+import { loadPipelines } from "@/lib/sigma/backends/pipeline";
+import type { Target } from "@/lib/sigma/backends/types";
+import { parseSigma } from "@/lib/sigma/engine/parse";
+
+const windows = { product: "windows", category: "process_creation" };
+
+function result(
+  detection: Record<string, unknown>,
+  target: Target,
+  logsource: Record<string, string> = windows,
+) {
+  const { rules, diagnostics } = parseSigma(stringify({ title: "T 1", level: "high", logsource, detection }));
+  expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  return convertRule(rules[0]!, target);
+}
+function convert(detection: Record<string, unknown>, target: Target, logsource?: Record<string, string>) {
+  const r = result(detection, target, logsource);
+  if ("error" in r) throw new Error(r.error);
+  return r.query;
+}
+const events = (query: string) => /events:\n([\s\S]*?)\n\n {2}condition:/.exec(query)![1]!.trim();
+
+describe("yara-l", () => {
+  it("writes a complete rule: meta, events with metadata.event_type, condition", () => {
+    const q = convert({ sel: { Image: "C:\\a.exe" }, condition: "sel" }, "yara-l");
+    expect(q).toBe(
+      [
+        "rule t_1 {",
+        "  meta:",
+        '    title = "T 1"',
+        '    severity = "HIGH"',
+        "",
+        "  events:",
+        '    $e.metadata.event_type = "PROCESS_LAUNCH"',
+        '    ($e.target.process.file.full_path = "C:\\\\a.exe" nocase)',
+        "",
+        "  condition:",
+        "    $e",
+        "}",
+      ].join("\n"),
+    );
+  });
+  it("uses nocase for Sigma's case-insensitive strings, none for |cased", () => {
+    expect(
+      events(convert({ sel: { "CommandLine|contains": "a/b.c" }, condition: "sel" }, "yara-l")),
+    ).toContain("$e.target.process.command_line = /(?s)a\\/b\\.c/ nocase");
+    expect(events(convert({ sel: { "CommandLine|cased": "Ab" }, condition: "sel" }, "yara-l"))).toContain(
+      '$e.target.process.command_line = "Ab")',
+    );
+    expect(events(convert({ sel: { "Image|startswith": "C:\\x" }, condition: "sel" }, "yara-l"))).toContain(
+      "= /(?s)^C:\\\\x/ nocase",
+    );
+  });
+  it("writes regex flags inline, cidr, comparisons, exists and negation", () => {
+    const q = events(
+      convert(
+        {
+          sel: { "DestinationIp|cidr": "10.0.0.0/8", "DestinationPort|gt": 1024, "Image|exists": true },
+          re: { "Image|re|i": "x/y" },
+          condition: "sel and not re",
+        },
+        "yara-l",
+        { product: "windows", category: "network_connection" },
+      ),
+    );
+    expect(q).toContain('net.ip_in_range_cidr($e.target.ip, "10.0.0.0/8")');
+    expect(q).toContain("$e.target.port > 1024");
+    expect(q).toContain('$e.principal.process.file.full_path != ""');
+    expect(q).toContain("not $e.principal.process.file.full_path = /(?i)x\\/y/");
+  });
+  it("ORs the event types of registry_event", () => {
+    const q = events(
+      convert({ sel: { TargetObject: "x" }, condition: "sel" }, "yara-l", {
+        product: "windows",
+        category: "registry_event",
+      }),
+    );
+    expect(q.split("\n")[0]).toBe(
+      '$e.metadata.event_type = "REGISTRY_CREATION" or $e.metadata.event_type = "REGISTRY_MODIFICATION" or $e.metadata.event_type = "REGISTRY_DELETION"',
+    );
+  });
+  it("refuses keywords, unmapped fields and fieldref other than equality, with the reason", () => {
+    expect(result({ kw: ["evil"], condition: "kw" }, "yara-l")).toMatchObject({
+      error: expect.stringMatching(/keyword/),
+    });
+    expect(result({ sel: { Nope: "x" }, condition: "sel" }, "yara-l")).toMatchObject({
+      error: expect.stringMatching(/"Nope"/),
+    });
+    expect(
+      result({ sel: { "Image|fieldref|startswith": "ParentImage" }, condition: "sel" }, "yara-l"),
+    ).toMatchObject({
+      error: expect.stringMatching(/only for equality/),
+    });
+  });
+});
+
+describe("logscale", () => {
+  it("filters on #event_simpleName and event_platform, then the detection", () => {
+    expect(convert({ sel: { "Image|endswith": "\\cmd.exe" }, condition: "sel" }, "logscale")).toBe(
+      "#event_simpleName=ProcessRollup2\n| event_platform=Win\n| ImageFileName=/\\\\cmd\\.exe$/i",
+    );
+  });
+  it("makes case-insensitive values /regex/i (= is case-sensitive) and keeps = for |cased exact", () => {
+    const q = convert({ sel: { CommandLine: "a*b", "User|cased": "X\\*y" }, condition: "sel" }, "logscale");
+    expect(q).toContain("CommandLine=/^a.*b$/id");
+    expect(q).toContain('UserName="X\\*y"');
+  });
+  it("uses in() for several event names, != * for absent fields, cidr() and test()", () => {
+    const q = convert({ sel: { TargetFilename: "x", "Image|exists": false }, condition: "sel" }, "logscale", {
+      product: "windows",
+      category: "file_event",
+    });
+    expect(q).toContain(
+      'in(field="#event_simpleName", values=["NewExecutableWritten", "NewScriptWritten", "PeFileWritten", "GenericFileWritten"])',
+    );
+    expect(q).toContain("ContextImageFileName!=*");
+    const n = convert({ sel: { "DestinationIp|cidr": "10.0.0.0/8" }, condition: "sel" }, "logscale", {
+      product: "windows",
+      category: "network_connection",
+    });
+    expect(n).toContain('cidr(RemoteAddressIP4, subnet="10.0.0.0/8")');
+    expect(
+      convert({ sel: { "CommandLine|fieldref": "ParentCommandLine" }, condition: "sel" }, "logscale"),
+    ).toContain("test(CommandLine == ParentCommandLine)");
+  });
+  it("searches keywords in @rawstring as a substring", () => {
+    expect(convert({ kw: ["ev/il"], condition: "kw" }, "logscale")).toContain("@rawstring=/ev\\/il/i");
+  });
+  it("groups OR under AND and negates groups", () => {
+    const q = convert(
+      { a: { CommandLine: "x" }, b: { Image: ["p", "q"] }, condition: "a and not b" },
+      "logscale",
+    );
+    expect(q.split("\n| ").at(-1)).toBe(
+      "CommandLine=/^x$/i not (ImageFileName=/^p$/i or ImageFileName=/^q$/i)",
+    );
+  });
+});
+
+type Registry = { fields?: Record<string, unknown>; values?: Record<string, unknown[]>; open?: string[] };
+const registry = (dir: string): Registry[] =>
+  fs
+    .readdirSync(path.join("content/registry/fields", dir))
+    .filter((f) => f.endsWith(".yml"))
+    .map((f) => parse(fs.readFileSync(path.join("content/registry/fields", dir, f), "utf8")) as Registry);
+
+describe("pipeline names exist in the platform field registries", () => {
+  const check = (target: Target, dir: string) => {
+    const regs = registry(dir);
+    const fields = new Set(regs.flatMap((r) => Object.keys(r.fields ?? {})));
+    const open = regs.flatMap((r) => r.open ?? []);
+    const known = (name: string) => fields.has(name) || open.some((o) => name.startsWith(`${o}[`));
+    const values = (field: string) => new Set(regs.flatMap((r) => (r.values?.[field] ?? []).map(String)));
+    const pipelines = loadPipelines().filter((p) => p.targets.includes(target));
+    expect(pipelines.length).toBeGreaterThan(0);
+    const missing: string[] = [];
+    for (const p of pipelines)
+      for (const e of p.entries) {
+        // CloudTrail keeps its JSON names; those are checked against the CloudTrail registry instead.
+        for (const [sigma, name] of Object.entries({ ...p.fields, ...e.fields }))
+          if (!known(name)) missing.push(`${p.name} ${sigma} -> ${name}`);
+        for (const [field, v] of Object.entries(e.conditions ?? {})) {
+          if (!known(field)) missing.push(`${p.name} condition field ${field}`);
+          const allowed = values(field);
+          for (const x of [v].flat())
+            if (allowed.size && !allowed.has(String(x))) missing.push(`${p.name} ${field}=${x}`);
+        }
+      }
+    expect(missing).toEqual([]);
+  };
+  it("secops_udm uses UDM paths and event types from udm.yml", () => check("yara-l", "secops"));
+  it("crowdstrike_falcon uses Falcon fields and #event_simpleName values from logscale/", () =>
+    check("logscale", "logscale"));
+  it("every registry check can fail: an invented name is reported", () => {
+    const fields = new Set(registry("secops").flatMap((r) => Object.keys(r.fields ?? {})));
+    expect(fields.has("target.process.command_line")).toBe(true);
+    expect(fields.has("target.process.commandline")).toBe(false);
+  });
+});
