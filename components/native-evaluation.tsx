@@ -22,6 +22,11 @@ export function NativeEvaluation({
         {"evaluator" in e && <span className="text-slate-600 dark:text-slate-400"> ({e.evaluator})</span>}
       </p>
     );
+  const shown = [
+    ...e.outcomes.filter((o) => o.kind === "true-positive").slice(0, PER_KIND),
+    ...e.outcomes.filter((o) => o.kind === "benign").slice(0, PER_KIND),
+  ];
+  const hidden = e.outcomes.length - shown.length;
   return (
     <div className="space-y-3 text-sm" data-testid="native-evaluation">
       <p className="text-slate-700 dark:text-slate-300">
@@ -29,7 +34,7 @@ export function NativeEvaluation({
         <span className="font-mono text-xs">{e.shape}</span> rows ({e.evaluator}).
       </p>
       <ul className="space-y-2">
-        {e.outcomes.map((o) => {
+        {shown.map((o) => {
           const ok = outcomeAsExpected(o, e.outcomes);
           return (
             <li key={o.id}>
@@ -52,6 +57,15 @@ export function NativeEvaluation({
           );
         })}
       </ul>
+      {hidden > 0 && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          And {hidden} more events of the same scenarios (run <code>npm run content:evaluate</code> for all of
+          them).
+        </p>
+      )}
     </div>
   );
 }
+
+/** Threshold detections carry hundreds of events: show the first few of each kind on the page. */
+const PER_KIND = 6;
