@@ -30,8 +30,8 @@ const config = [
   },
   {
     ignores: [
-      ".next/**",
-      ".next-leaks/**",
+      // Every dist dir: .next, and the leak, fault and benchmark builds beside it.
+      ".next*/**",
       "node_modules/**",
       "test-results/**",
       "playwright-report/**",
