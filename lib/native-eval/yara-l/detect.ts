@@ -85,7 +85,10 @@ function setPath(doc: Record<string, unknown>, path: string[], value: unknown): 
 /** metadata.event_timestamp as a Timestamp message ({seconds, nanos}) or an RFC 3339 string. */
 export function eventTime(doc: Record<string, unknown>): number {
   const seconds = getPath(doc, ["metadata", "event_timestamp", "seconds"]);
-  if (typeof seconds === "number") return seconds * 1000 + Math.floor(Number(getPath(doc, ["metadata", "event_timestamp", "nanos"]) ?? 0) / 1e6);
+  if (typeof seconds === "number")
+    return (
+      seconds * 1000 + Math.floor(Number(getPath(doc, ["metadata", "event_timestamp", "nanos"]) ?? 0) / 1e6)
+    );
   const t = getPath(doc, ["metadata", "event_timestamp"]);
   return typeof t === "string" ? new Date(t).getTime() : NaN;
 }

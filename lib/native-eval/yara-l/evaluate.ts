@@ -15,6 +15,8 @@ export type Scope = {
   outcomes?: Map<string, Value>;
   /** Per event variable, the instances of the detection window (for aggregates and counts). */
   group?: Map<string, Instance[]>;
+  /** Per placeholder, its distinct non-zero values across the detection (what #placeholder counts). */
+  placeholderValues?: Map<string, Set<string>>;
 };
 
 const AGGREGATES = new Set([
@@ -92,7 +94,9 @@ export function evaluate(e: Expr, scope: Scope): Value {
     case "count": {
       const group = scope.group?.get(e.name);
       if (group) return new Set(group.map((i) => i.source)).size;
-      throw new NativeEvalError(`#${e.name} over a placeholder`);
+      const distinct = scope.placeholderValues?.get(e.name);
+      if (distinct) return distinct.size;
+      throw new NativeEvalError(`#${e.name}: no such event variable or placeholder`);
     }
     case "regex":
       throw new NativeEvalError("a regular expression outside a comparison");

@@ -18,7 +18,7 @@ import {
   type Scope,
 } from "@/lib/native-eval/yara-l/evaluate";
 import { parseRule, type Expr, type Rule } from "@/lib/native-eval/yara-l/parser";
-import type { Value } from "@/lib/native-eval/yara-l/values";
+import { isZero, type Value } from "@/lib/native-eval/yara-l/values";
 
 function text(rule: string, e: { start: number; end: number }): string {
   return rule.slice(e.start, e.end).replace(/\s+/g, " ").trim();
@@ -108,8 +108,17 @@ function detect(ruleText: string, rule: Rule, events: PlatformEvent[]): Evaluati
           p.vars.map((v, i) => [v, [...new Set(valid.map((tuple) => tuple[i]!.inst))]]),
         );
         const ph = new Map(matchVars.map((m, i) => [m, JSON.parse(key)[i] as Value]));
+        const placeholderValues = new Map<string, Set<string>>();
+        for (const c of valid.flat())
+          for (const [name, v] of c.ph)
+            if (!isZero(v))
+              placeholderValues.set(name, (placeholderValues.get(name) ?? new Set()).add(String(v)));
         const anyPresent = [...group.values()].some((g) => g.length > 0);
-        if (!anyPresent || !conditionHolds(rule, { events: new Map(), placeholders: ph, group })) continue;
+        if (
+          !anyPresent ||
+          !conditionHolds(rule, { events: new Map(), placeholders: ph, group, placeholderValues })
+        )
+          continue;
         const sources = new Set([...group.values()].flat().map((i) => i.source));
         if ([...sources].every((s) => fired.has(s))) continue;
         sources.forEach((s) => fired.add(s));

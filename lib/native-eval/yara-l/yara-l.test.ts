@@ -96,6 +96,22 @@ describe("YARA-L 2.0 evaluator", () => {
     expect(run(rule, docs).matched).toEqual([true, true, true, false, false, false]);
   });
 
+  it(`${SYNTAX}#condition_section_syntax: #placeholder counts the placeholder's distinct values in the match window`, () => {
+    const rule = `rule spray {
+  meta:
+    author = "x"
+  events:
+    $e.principal.hostname = $host
+    $e.target.process.file.full_path = $path
+  match:
+    $host over 10m
+  condition:
+    #path >= 2
+}`;
+    const docs = [launch("a", "", "h1"), launch("a", "", "h1"), launch("a", "", "h2"), launch("b", "", "h2")];
+    expect(run(rule, docs).matched).toEqual([false, false, true, true]);
+  });
+
   it(`${SYNTAX}: a zero value of a match variable drops the event`, () => {
     const rule = `rule z {
   meta:
