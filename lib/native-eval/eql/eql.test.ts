@@ -29,7 +29,11 @@ describe("EQL evaluator", () => {
       ]),
     ).toEqual([true, false, false]);
     // Regex syntax characters are literal in a wildcard pattern.
-    expect(run('process where process.command_line : "*Get-ADTrust (x.y[1])*"', [proc({ "process.command_line": "Get-ADTrust (x.y[1]) -Filter *" })])).toEqual([true]);
+    expect(
+      run('process where process.command_line : "*Get-ADTrust (x.y[1])*"', [
+        proc({ "process.command_line": "Get-ADTrust (x.y[1]) -Filter *" }),
+      ]),
+    ).toEqual([true]);
   });
 
   it(`${SYNTAX}#eql-syntax-comparison-operators: '==' and 'in' are case-sensitive, 'in~' is not`, () => {
@@ -71,6 +75,12 @@ describe("EQL evaluator", () => {
     expect(run('process where process.name : "x"', docs)).toEqual([false]);
     expect(run('process where not process.name : "x"', docs)).toEqual([true]);
     expect(run('process where process.name != "x"', docs)).toEqual([true]);
+  });
+
+  it(`${SYNTAX}#eql-syntax-null-values: '== null' tests a missing field, '!= null' a present one`, () => {
+    const docs = [proc({ "process.name": "a" }), proc({})];
+    expect(run("process where process.name != null", docs)).toEqual([true, false]);
+    expect(run("process where process.name == null", docs)).toEqual([false, true]);
   });
 
   it(`${SYNTAX}#eql-sequences: by keys, order and maxspan decide a sequence`, () => {

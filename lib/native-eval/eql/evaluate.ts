@@ -7,7 +7,8 @@
 // - A multi-valued field (such as `process.args`) matches when any of its values does, as the
 //   Elasticsearch term queries EQL compiles to do.
 // - A missing field compares as null: no comparison with it is true, so `not field : "x"` and
-//   `field != "x"` (compiled to a must_not clause) match an event without the field.
+//   `field != "x"` (compiled to a must_not clause) match an event without the field;
+//   `field == null` / `field != null` test whether the field is missing or present.
 import { getField, values } from "@/lib/native-eval/eql/fields";
 import type { Expr, Value } from "@/lib/native-eval/eql/parser";
 import { luceneToRegExp } from "@/lib/native-eval/esql/lucene-regex";
@@ -85,6 +86,13 @@ export function evaluateExpr(e: Expr, doc: PlatformEvent): Outcome {
       return { value: !inner.value, decided: e };
     }
     case "cmp": {
+      // `field == null` is true when the field is missing or null, `field != null` when it has a value.
+      const nullSide = [e.left, e.right].find((v) => v.k === "lit" && v.value === null);
+      if (nullSide && (e.op === "==" || e.op === "!=")) {
+        const other = nullSide === e.left ? e.right : e.left;
+        const present = resolve(other, doc).length > 0;
+        return { value: e.op === "==" ? !present : present, decided: e };
+      }
       if (e.op === "!=") {
         const eq = evaluateExpr({ ...e, op: "==" }, doc);
         return { value: !eq.value, decided: e };
