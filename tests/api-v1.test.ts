@@ -23,7 +23,8 @@ const { GET: getDetection } = await import("@/app/api/v1/detections/[id]/route")
 const { GET: openapi } = await import("@/app/api/v1/openapi.json/route");
 const { GET: unknownPath } = await import("@/app/api/v1/[...rest]/route");
 const { GET: exportPack } = await import("@/app/api/v1/exports/[pack]/route");
-const { createApiKey, revokeApiKey } = await import("@/lib/access/api-keys");
+const { checkApiKey, createApiKey, MAX_KEYS_PER_USER, revokeApiKey, TooManyKeysError } =
+  await import("@/lib/access/api-keys");
 
 const CANARY = /CANARY-PRO-[A-Z_]+-7f3a9c/;
 const BASE = "http://localhost:3000/api/v1";
@@ -307,6 +308,38 @@ for (const kind of DATABASE_KINDS) {
       expect(zip.headers.get("content-type")).toBe("application/zip");
       expect(zip.headers.get("cache-control")).toBe("private, no-store");
       expect(new Uint8Array(await zip.arrayBuffer()).subarray(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    });
+
+    it("starts a fresh count in the next window, and counts windows per key", async () => {
+      const { key } = await createApiKey(setup.db, userId, "windows");
+      const { key: other } = await createApiKey(setup.db, userId, "other");
+      const limit = { max: 2, windowSeconds: 60 };
+      const t0 = new Date("2026-12-06T10:00:05Z");
+      const at = (s: number) => new Date(t0.getTime() + s * 1000);
+      const results = [];
+      for (const s of [0, 1, 2]) results.push(await checkApiKey(setup.db, key, limit, at(s)));
+      expect(results.map((r) => r.ok)).toEqual([true, true, false]);
+      expect(results[2]).toEqual({ ok: false, reason: "rate_limited", retryAfterSeconds: 53 });
+      expect((await checkApiKey(setup.db, other, limit, at(3))).ok).toBe(true);
+      expect((await checkApiKey(setup.db, key, limit, at(55))).ok).toBe(true);
+      expect((await checkApiKey(setup.db, key, limit, at(56))).ok).toBe(true);
+      expect(await checkApiKey(setup.db, key, limit, at(57))).toEqual({
+        ok: false,
+        reason: "rate_limited",
+        retryAfterSeconds: 58,
+      });
+    });
+
+    it("lets users revoke only their own keys, and caps active keys per user", async () => {
+      const { dto } = await createApiKey(setup.db, userId, "mine");
+      await setup.db.user.create({
+        data: { id: `${userId}-x`, name: "Other", email: `${userId}-x@example.test` },
+      });
+      expect(await revokeApiKey(setup.db, `${userId}-x`, dto.id)).toBe(false);
+      expect(await revokeApiKey(setup.db, userId, dto.id)).toBe(true);
+      expect(await revokeApiKey(setup.db, userId, dto.id)).toBe(false);
+      for (let i = 0; i < MAX_KEYS_PER_USER; i++) await createApiKey(setup.db, userId, `k${i}`);
+      await expect(createApiKey(setup.db, userId, "one too many")).rejects.toBeInstanceOf(TooManyKeysError);
     });
 
     it("answers 429 with Retry-After once a key floods its window, and records last use", async () => {
