@@ -26,6 +26,7 @@ export type Source = Span &
     | { t: "union"; queries: Query[] }
     | { t: "datatable"; columns: string[]; values: Expr[] }
     | { t: "query"; q: Query }
+    | { t: "invoke"; name: string; args: Expr[] }
   );
 
 export type JoinKind =
@@ -59,7 +60,14 @@ export type Op = Span &
 
 export type Query = Span & { source: Source; ops: Op[] };
 
+/** `let f = (a: type, ...) { body }`: a user-defined function, tabular or scalar. */
+export type FunctionDef = {
+  params: string[];
+  body: { kind: "tabular"; q: Query } | { kind: "scalar"; expr: Expr };
+};
+
 export type Statement =
   | (Span & { t: "let-scalar"; name: string; expr: Expr })
   | (Span & { t: "let-tabular"; name: string; q: Query })
+  | (Span & { t: "let-function"; name: string; fn: FunctionDef })
   | (Span & { t: "query"; q: Query });

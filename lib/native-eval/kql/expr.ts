@@ -112,6 +112,13 @@ function call(name: string, args: Expr[], row: Record<string, unknown>, scope: S
     const col = toStr(evalExpr(args[0]!, row, scope));
     return Object.hasOwn(row, col) ? row[col] : evalExpr(args[1]!, row, scope);
   }
+  const own = scope.functions.get(name);
+  if (own) {
+    if (own.body.kind !== "scalar") throw new NotEvaluated(`tabular function ${name}() used as a scalar`);
+    const bound: Record<string, unknown> = { ...row };
+    own.params.forEach((p, i) => (bound[p] = args[i] ? evalExpr(args[i]!, row, scope) : null));
+    return evalExpr(own.body.expr, bound, scope);
+  }
   const fn = FUNCTIONS[name];
   if (!fn) throw new NotEvaluated(`function ${name}()`);
   return fn(

@@ -24,6 +24,7 @@ export function evaluateKql(input: EvaluationInput): EvaluationResult {
     now: input.now,
     scalars: new Map(),
     tables,
+    functions: new Map(),
     trace: { dropped: new Map(), kept: new Map() },
     text: input.query,
   };
@@ -32,6 +33,7 @@ export function evaluateKql(input: EvaluationInput): EvaluationResult {
     let output: Table | null = null;
     for (const s of statements) {
       if (s.t === "let-scalar") scope.scalars.set(s.name, evalExpr(s.expr, {}, scope));
+      else if (s.t === "let-function") scope.functions.set(s.name, s.fn);
       else if (s.t === "let-tabular") scope.tables.set(s.name, runQuery(s.q, scope));
       else output = runQuery(s.q, scope);
     }

@@ -66,6 +66,20 @@ export function join(kind: JoinKind, left: Table, right: Table, on: { l: string;
         const k = keyOf(r, "r");
         return k === null || !leftKeys.has(k);
       });
+    case "rightouter":
+    case "fullouter": {
+      const leftCols = Object.keys(left[0]?.cols ?? {});
+      const unmatchedRight = right
+        .filter((r) => {
+          const k = keyOf(r, "r");
+          return k === null || !leftKeys.has(k);
+        })
+        .map((r) => merge({ cols: Object.fromEntries(leftCols.map((c) => [c, null])), ids: new Set() }, r));
+      const matched = left.flatMap((l) => matches(l).map((r) => merge(l, r)));
+      const unmatchedLeft =
+        kind === "fullouter" ? left.filter((l) => matches(l).length === 0).map((l) => merge(l, null)) : [];
+      return [...matched, ...unmatchedLeft, ...unmatchedRight];
+    }
     default:
       throw new NotEvaluated(`join kind=${kind}`);
   }

@@ -148,6 +148,9 @@ describe(`join kinds (${JOIN})`, () => {
     expect(rows("leftanti").map((r) => r.a)).toEqual(["z"]);
     expect(rows("rightsemi").map((r) => r.b)).toEqual(["p", "q"]);
   });
+  it("fullouter keeps unmatched rows of both sides", () => {
+    expect(rows("fullouter")).toHaveLength(6);
+  });
   it("a joined row carries the sample ids of both sides", () => {
     const r = run("L | join kind=inner (R) on k", tables);
     expect(r.decisions.get("R-0")!.matched).toBe(true);
@@ -179,6 +182,25 @@ describe("summarize (https://learn.microsoft.com/en-us/kusto/query/summarize-ope
       ],
     });
     expect(r.rows[0]).toMatchObject({ N: 5, V: "b" });
+  });
+});
+
+describe("user-defined functions (https://learn.microsoft.com/en-us/kusto/query/let-statement)", () => {
+  it("a tabular function runs its body with the arguments bound", () => {
+    const q =
+      "let f = (start: datetime, stop: datetime) { T | where Ts between (start .. stop) }; f(ago(1h), now())";
+    const r = run(q, {
+      T: [{ Ts: new Date("2026-11-29T11:30:00Z") }, { Ts: new Date("2026-11-29T09:00:00Z") }],
+    });
+    expect(r.rows).toHaveLength(1);
+  });
+  it("a scalar function is evaluated per row", () => {
+    expect(
+      matched("let pub = (ip: string) { not(ipv4_is_private(ip)) }; T | where pub(Ip)", { Ip: "8.8.8.8" }),
+    ).toBe(true);
+    expect(
+      matched("let pub = (ip: string) { not(ipv4_is_private(ip)) }; T | where pub(Ip)", { Ip: "10.1.2.3" }),
+    ).toBe(false);
   });
 });
 

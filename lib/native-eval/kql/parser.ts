@@ -2,7 +2,16 @@
 // walk @kusto/language-service-next's Bridge.NET syntax tree because evaluation needs every
 // operand and offset in a plain shape; the language service still validates each query in
 // content:verify. Grammar references: https://learn.microsoft.com/en-us/kusto/query/
-import type { Assign, Expr, JoinKind, Op, Query, Source, Statement } from "@/lib/native-eval/kql/ast";
+import type {
+  Assign,
+  Expr,
+  FunctionDef,
+  JoinKind,
+  Op,
+  Query,
+  Source,
+  Statement,
+} from "@/lib/native-eval/kql/ast";
 import { lex, type Token } from "@/lib/native-eval/kql/lexer";
 import { NotEvaluated } from "@/lib/native-eval/kql/not-evaluated";
 import { Timespan } from "@/lib/native-eval/kql/values";
@@ -48,6 +57,7 @@ class Parser {
   private readonly tokens: Token[];
   private i = 0;
   private readonly tabularLets = new Set<string>();
+  private readonly tabularFunctions = new Set<string>();
 
   constructor(
     private readonly text: string,
@@ -98,8 +108,13 @@ class Parser {
         this.next();
         const name = this.ident();
         this.expectPunct("=");
-        if (this.isPunct("(") && this.looksLikeFunction())
-          throw new NotEvaluated("user-defined function (let name = (params) {...})", start);
+        if (this.isPunct("(") && this.looksLikeFunction()) {
+          const fn = this.functionDef();
+          if (fn.body.kind === "tabular") this.tabularFunctions.add(name);
+          out.push({ t: "let-function", name, fn, start, end: this.last });
+          if (!this.isPunct(";") && this.peek().kind !== "eof") this.fail("expected ';'");
+          continue;
+        }
         if (this.startsTabular()) {
           this.tabularLets.add(name);
           out.push({ t: "let-tabular", name, q: this.query(), start, end: this.last });
@@ -110,6 +125,26 @@ class Parser {
       if (!this.isPunct(";") && this.peek().kind !== "eof") this.fail("expected ';'");
     }
     return out;
+  }
+
+  /** `(a: type, ...) { body }`; the parameters are scalars inside the body. */
+  private functionDef(): FunctionDef {
+    this.expectPunct("(");
+    const params: string[] = [];
+    while (!this.isPunct(")")) {
+      params.push(this.ident());
+      this.expectPunct(":");
+      this.ident();
+      if (this.isPunct("=")) this.fail("function parameter defaults");
+      if (this.isPunct(",")) this.next();
+    }
+    this.next();
+    this.expectPunct("{");
+    const body: FunctionDef["body"] = this.startsTabular()
+      ? { kind: "tabular", q: this.query() }
+      : { kind: "scalar", expr: this.expr() };
+    this.expectPunct("}");
+    return { params, body };
   }
 
   private looksLikeFunction() {
@@ -130,6 +165,7 @@ class Parser {
     }
     if (t.kind !== "ident") return false;
     if (["datatable", "union", "materialize", "view"].includes(t.text)) return true;
+    if (this.tabularFunctions.has(t.text)) return true;
     return this.isTabularName(t.text) || this.isPunct("|", 1);
   }
   private isTabularName(name: string) {
@@ -164,7 +200,17 @@ class Parser {
     }
     if (name === "union") return { t: "union", queries: this.unionArgs(), start, end: this.last };
     if (name === "datatable") return this.datatable(start);
-    if (this.isPunct("(")) this.fail(`tabular function ${name}()`, start);
+    if (this.isPunct("(")) {
+      if (!this.tabularFunctions.has(name)) this.fail(`tabular function ${name}()`, start);
+      this.next();
+      const args: Expr[] = [];
+      while (!this.isPunct(")")) {
+        args.push(this.expr());
+        if (this.isPunct(",")) this.next();
+      }
+      this.next();
+      return { t: "invoke", name, args, start, end: this.last };
+    }
     return { t: "table", name, start, end: this.last };
   }
 
@@ -555,6 +601,7 @@ class Parser {
     const raw = this.text.slice(from, this.peek().start).trim();
     this.expectPunct(")");
     const inner = /^["'](.*)["']$/.exec(raw)?.[1] ?? raw;
+    if (inner === "null") return { t: "lit", v: null, start, end: this.last };
     if (kind === "datetime") {
       const d = new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(inner) ? inner : `${inner.replace(" ", "T")}Z`);
       if (Number.isNaN(d.getTime())) this.fail(`datetime literal ${raw}`, start);

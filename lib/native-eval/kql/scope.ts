@@ -1,6 +1,8 @@
 // Rows carry the ids of the sample events they derive from, so an evaluation can say which input
 // events reached the output (issue 14 contract: filters keep ids, projections keep them even when
 // the query drops columns, aggregations and joins union them).
+import type { FunctionDef } from "@/lib/native-eval/kql/ast";
+
 export type Row = { cols: Record<string, unknown>; ids: Set<string> };
 export type Table = Row[];
 
@@ -11,6 +13,7 @@ export type Scope = {
   now: Date;
   scalars: Map<string, unknown>;
   tables: Map<string, Table>;
+  functions: Map<string, FunctionDef>;
   trace: Trace;
   /** The query text, for quoting clauses by offset. */
   text: string;

@@ -20,6 +20,13 @@ function runSource(s: Source, scope: Scope): Table {
       return (scope.tables.get(s.name) ?? []).map((r) => ({ cols: { ...r.cols }, ids: new Set(r.ids) }));
     case "query":
       return runQuery(s.q, scope);
+    case "invoke": {
+      const fn = scope.functions.get(s.name);
+      if (!fn || fn.body.kind !== "tabular") throw new NotEvaluated(`tabular function ${s.name}()`);
+      const scalars = new Map(scope.scalars);
+      fn.params.forEach((p, i) => scalars.set(p, s.args[i] ? evalExpr(s.args[i]!, {}, scope) : null));
+      return runQuery(fn.body.q, { ...scope, scalars });
+    }
     case "union":
       return s.queries.flatMap((q) => runQuery(q, scope));
     case "datatable": {
