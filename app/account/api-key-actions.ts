@@ -19,7 +19,7 @@ const createSchema = z.object({
 const revokeSchema = z.object({ id: z.uuid() });
 
 export async function createApiKeyAction(_prev: CreateKeyState, formData: FormData): Promise<CreateKeyState> {
-  const parsed = createSchema.safeParse({ name: formData.get("name") });
+  const parsed = createSchema.safeParse({ name: formData.get("api-key-name") });
   if (!parsed.success) return { error: parsed.error.issues[0]!.message };
   const gate = await checkProAccess();
   if (gate.state !== "pro") return { error: "API keys are part of Pro." };

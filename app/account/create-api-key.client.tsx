@@ -24,7 +24,13 @@ export function CreateApiKey() {
       )}
       <form action={action} className="flex flex-wrap items-end gap-3">
         <div className="min-w-60 flex-1">
-          <Field label="Key name" id="name" maxLength={60} required placeholder="e.g. detections CI" />
+          <Field
+            label="Key name"
+            id="api-key-name"
+            maxLength={60}
+            required
+            placeholder="e.g. detections CI"
+          />
         </div>
         <Button type="submit" disabled={pending}>
           Create API key
