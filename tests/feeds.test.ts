@@ -70,6 +70,16 @@ describe("feeds", () => {
     }
   });
 
+  it("notes when a mapping lags the ATT&CK version the rest of the corpus uses", async () => {
+    const { attackNote, compareAttackVersions } = await import("@/lib/feeds/items");
+    expect(compareAttackVersions("9.0", "18.1")).toBeLessThan(0);
+    expect(compareAttackVersions("18.1", "18.1")).toBe(0);
+    expect(attackNote("T1", "X", "18.1", "18.1")).toBe("ATT&CK mapping: T1 X, made against ATT&CK v18.1.");
+    expect(attackNote("T1", "X", "17.0", "18.1")).toMatch(
+      /moved to ATT&CK v18\.1; this one has not been reviewed/,
+    );
+  });
+
   it("escapes markup in titles and summaries", async () => {
     const { escapeXml } = await import("@/lib/feeds/render");
     expect(escapeXml(`<a href="x">&'</a>`)).toBe("&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;");

@@ -18,11 +18,31 @@ export type FeedItem = {
   tags: string[];
 };
 
+/** Numeric order of ATT&CK versions ("9.0" < "18.1"). */
+export function compareAttackVersions(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split(".").map(Number);
+  const [bm = 0, bn = 0] = b.split(".").map(Number);
+  return am - bm || an - bn;
+}
+
+/**
+ * The ATT&CK line of an entry: the version its mapping was made against, and a warning when the
+ * corpus has moved on to a newer ATT&CK release (the mapping may need a look).
+ */
+export function attackNote(id: string, name: string, version: string, newest: string): string {
+  const line = `ATT&CK mapping: ${id} ${name}, made against ATT&CK v${version}.`;
+  return compareAttackVersions(version, newest) < 0
+    ? `${line} Other mappings have moved to ATT&CK v${newest}; this one has not been reviewed against it yet.`
+    : line;
+}
+
 export function feedItems(): FeedItem[] {
+  const versions = attackVersions();
+  const newest = versions[versions.length - 1] ?? "";
   return recentlyUpdated(FEED_SIZE).map(({ technique, detection: d, platform }) => {
     const latest = [...d.changelog].sort((a, b) => b.version - a.version)[0]!;
     const isNew = d.version === 1;
-    const attack = `ATT&CK mapping: ${technique.id} ${technique.name}, made against ATT&CK v${technique.attack_version}.`;
+    const attack = attackNote(technique.id, technique.name, technique.attack_version, newest);
     return {
       id: `urn:uuid:${d.id}#v${d.version}`,
       title: `${isNew ? "New" : "Updated"}: ${d.name} (${technique.id}, ${platform.name}) v${d.version}`,
@@ -37,5 +57,5 @@ export function feedItems(): FeedItem[] {
 /** The ATT&CK versions the corpus is mapped against, so a reader can see when mappings move. */
 export function attackVersions(): string[] {
   const versions = new Set(recentlyUpdated(Number.MAX_SAFE_INTEGER).map((e) => e.technique.attack_version));
-  return [...versions].sort();
+  return [...versions].sort(compareAttackVersions);
 }
