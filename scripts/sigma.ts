@@ -2,7 +2,7 @@
 // Exit codes for CI: 0 all good, 1 findings (validation errors, or a rule a target cannot
 // express), 2 usage errors (unknown command or target, no files, unreadable file).
 import fs from "node:fs";
-import { convertRule } from "@/lib/sigma/backends/convert";
+import { convertRule, hiddenRules } from "@/lib/sigma/backends/convert";
 import { TARGETS, type Target } from "@/lib/sigma/backends/types";
 import { hasErrors, parseSigma } from "@/lib/sigma/engine/parse";
 
@@ -36,15 +36,26 @@ if (files.length === 0) usage("no files given");
 if (command === "convert" && targets.length === 0) usage("convert needs --target");
 
 let findings = 0;
-for (const file of files) {
+// Parse every file first: a correlation may refer to rules in any of them.
+const parsed = files.map((file) => {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
     usage(`cannot read ${file}: ${(error as Error).message}`);
   }
-  const { rules, diagnostics } = parseSigma(text);
-  for (const d of diagnostics) {
+  return { file, ...parseSigma(text) };
+});
+const all = parsed.flatMap((p) => p.rules);
+const known = new Set(all.flatMap((r) => [r.id, r.name].filter((x): x is string => Boolean(x))));
+const hidden = hiddenRules(all);
+for (const { file, rules, diagnostics } of parsed) {
+  // The "not in this file" warning is moot when another file given holds the rule.
+  const shown = diagnostics.filter((d) => {
+    const ref = /^rule "(.+)" is not in this file$/.exec(d.message)?.[1];
+    return !(ref && known.has(ref));
+  });
+  for (const d of shown) {
     console.error(`${file}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.hint})`);
   }
   if (hasErrors(diagnostics)) {
@@ -55,9 +66,9 @@ for (const file of files) {
     console.log(`${file}: ok (${rules.length} rule${rules.length === 1 ? "" : "s"})`);
     continue;
   }
-  for (const rule of rules)
+  for (const rule of rules.filter((r) => !hidden.has(r)))
     for (const target of targets) {
-      const result = convertRule(rule, target);
+      const result = convertRule(rule, target, undefined, all);
       if ("error" in result) {
         findings++;
         console.error(`${file}: ${target}: error: ${result.error}`);

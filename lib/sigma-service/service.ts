@@ -5,7 +5,7 @@ import "server-only";
 import { z } from "zod";
 import { getTechnique } from "@/lib/content/catalog";
 import { highlightQueryToHtml } from "@/lib/highlight/highlighter";
-import { backends, convertRule } from "@/lib/sigma/backends/convert";
+import { backends, convertRule, hiddenRules } from "@/lib/sigma/backends/convert";
 import { TARGETS } from "@/lib/sigma/backends/types";
 import { Budget, SigmaBudgetError } from "@/lib/sigma/engine/budget";
 import { evaluateEvent, parseEvents, SigmaEvalError } from "@/lib/sigma/engine/evaluate";
@@ -90,46 +90,51 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
   // One budget for all the request's evaluation work, whatever mix of rules and events it holds.
   const budget = new Budget();
   const allowance = { chars: MAX_HIGHLIGHT_TOTAL };
+  // Rules a correlation uses with generate: false are its building blocks, not outputs.
+  const hidden = hiddenRules(rules);
   const out = await Promise.all(
-    rules.map(async (rule) => {
-      const conversions = await Promise.all(
-        input.targets.map(async (target) => {
-          const backend = backends[target];
-          const result = convertRule(rule, target);
-          const base = { target, label: backend.label, extension: backend.extension };
-          if ("error" in result) return { ...base, error: result.error };
-          return {
-            ...base,
-            query: result.query,
-            pipeline: result.pipeline,
-            html: await queryHtml(result.query, SHIKI[target]!, allowance),
-          };
-        }),
-      );
-      let evaluation:
-        | { matched: number; results: Array<{ index: number; matched: boolean; fired: string[] }> }
-        | { error: string }
-        | null = null;
-      if (events && rule.type === "rule") {
-        try {
-          const results = events.map((e, index) => ({ index, ...evaluateEvent(rule, e, { budget }) }));
-          evaluation = { matched: results.filter((r) => r.matched).length, results };
-        } catch (error) {
-          if (error instanceof SigmaBudgetError) throw new SigmaRequestError(422, error.message, diagnostics);
-          if (!(error instanceof SigmaEvalError)) throw error;
-          evaluation = { error: error.message };
+    rules
+      .filter((rule) => !hidden.has(rule))
+      .map(async (rule) => {
+        const conversions = await Promise.all(
+          input.targets.map(async (target) => {
+            const backend = backends[target];
+            const result = convertRule(rule, target, undefined, rules);
+            const base = { target, label: backend.label, extension: backend.extension };
+            if ("error" in result) return { ...base, error: result.error };
+            return {
+              ...base,
+              query: result.query,
+              pipeline: result.pipeline,
+              html: await queryHtml(result.query, SHIKI[target]!, allowance),
+            };
+          }),
+        );
+        let evaluation:
+          | { matched: number; results: Array<{ index: number; matched: boolean; fired: string[] }> }
+          | { error: string }
+          | null = null;
+        if (events && rule.type === "rule") {
+          try {
+            const results = events.map((e, index) => ({ index, ...evaluateEvent(rule, e, { budget }) }));
+            evaluation = { matched: results.filter((r) => r.matched).length, results };
+          } catch (error) {
+            if (error instanceof SigmaBudgetError)
+              throw new SigmaRequestError(422, error.message, diagnostics);
+            if (!(error instanceof SigmaEvalError)) throw error;
+            evaluation = { error: error.message };
+          }
         }
-      }
-      return {
-        kind: rule.type,
-        title: rule.title,
-        id: rule.id ?? null,
-        level: rule.type === "rule" ? (rule.level ?? null) : null,
-        tags: rule.tags.map(tagLink),
-        conversions,
-        evaluation,
-      };
-    }),
+        return {
+          kind: rule.type,
+          title: rule.title,
+          id: rule.id ?? null,
+          level: rule.type === "rule" ? (rule.level ?? null) : null,
+          tags: rule.tags.map(tagLink),
+          conversions,
+          evaluation,
+        };
+      }),
   );
   return { diagnostics, rules: out, events: events?.length ?? null };
 }

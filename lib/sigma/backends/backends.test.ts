@@ -195,12 +195,12 @@ describe("all backends", () => {
       'process where process.command_line : ("* -a*", "* /a*", "* \u2013a*", "* \u2014a*", "* \u2015a*")',
     );
   });
-  it("correlation rules are validated but reported as not converted", () => {
+  it("a correlation whose rules are not given is refused with the reason, not converted half-way", () => {
     const { rules } = parseSigma(
-      "title: c\nname: c\ncorrelation:\n  type: temporal\n  rules: [a, b]\n  timespan: 1h\n",
+      "title: c\nname: c\ncorrelation:\n  type: temporal\n  rules: [a, b]\n  group-by: [x]\n  timespan: 1h\n",
     );
     expect(convertRule(rules[0]!, "kql")).toMatchObject({
-      error: expect.stringContaining("not converted yet"),
+      error: expect.stringContaining('rule "a" is not among the rules given'),
     });
   });
 });

@@ -1,4 +1,5 @@
 // Conversion entry point shared by the CLI, the API and the converter page.
+import { convertCorrelation } from "@/lib/sigma/backends/correlation/convert";
 import { eql } from "@/lib/sigma/backends/eql";
 import { BackendError } from "@/lib/sigma/backends/errors";
 import { esql } from "@/lib/sigma/backends/esql";
@@ -24,13 +25,21 @@ export const backends: Record<Target, Backend> = {
 export type Conversion =
   { target: Target; query: string; pipeline: string } | { target: Target; error: string };
 
-export function convertRule(rule: SigmaRuleModel, target: Target, pipelines?: Pipeline[]): Conversion {
+/**
+ * `all` holds every rule the caller parsed (all documents, all files), among which a
+ * correlation's references by name or id are looked up.
+ */
+export function convertRule(
+  rule: SigmaRuleModel,
+  target: Target,
+  pipelines?: Pipeline[],
+  all: SigmaRuleModel[] = [rule],
+): Conversion {
   try {
-    if (rule.type === "correlation")
-      throw new BackendError(
-        target,
-        `correlation rules (${rule.correlation.type}) are validated but not converted yet; convert the rules they correlate`,
-      );
+    if (rule.type === "correlation") {
+      const query = convertCorrelation(rule, target, all, pipelines);
+      return { target, query, pipeline: "correlation" };
+    }
     if (rule.conditions.length === 0) throw new BackendError(target, "the rule has no valid condition");
     const mapping = resolveMapping(target, rule.logsource, pipelines);
     return { target, query: backends[target].convert(rule, mapping), pipeline: mapping.pipeline };
@@ -38,4 +47,17 @@ export function convertRule(rule: SigmaRuleModel, target: Target, pipelines?: Pi
     if (error instanceof BackendError) return { target, error: error.message };
     throw error;
   }
+}
+
+/**
+ * Rules a correlation refers to with `generate: false` (Sigma's default) are building blocks:
+ * they are not output as queries of their own.
+ */
+export function hiddenRules(all: SigmaRuleModel[]): Set<SigmaRuleModel> {
+  const hidden = new Set<SigmaRuleModel>();
+  for (const c of all)
+    if (c.type === "correlation" && !c.correlation.generate)
+      for (const ref of c.correlation.rules)
+        for (const r of all) if (r !== c && (r.id === ref || r.name === ref)) hidden.add(r);
+  return hidden;
 }

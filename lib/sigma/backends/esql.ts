@@ -20,7 +20,8 @@ const fail = (message: string): never => {
 
 export const esqlString = (s: string) =>
   `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
-const field = (name: string) => (/^[A-Za-z_@][\w.@]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``);
+export const esqlField = (name: string) =>
+  /^[A-Za-z_@][\w.@]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``;
 
 function stringMatch(f: string, value: Extract<SigmaValue, { kind: "string" }>): string {
   const lower = (s: string) => (value.cased ? s : s.toLowerCase());
@@ -38,7 +39,7 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
   const { value } = m;
   if (m.field === null)
     return fail("ES|QL has no field-less keyword search in a where clause; name the field the keyword is in");
-  const f = field(m.field);
+  const f = esqlField(m.field);
   switch (value.kind) {
     case "string":
       return stringMatch(f, value);
@@ -56,7 +57,7 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
     case "regex":
       return `${f} rlike ${esqlString(toLuceneRegex(value.pattern, value.flags, { target: "esql", caseInsensitive: "expand" }))}`;
     case "fieldref": {
-      const [a, b] = [`to_lower(${f})`, `to_lower(${field(value.field)})`];
+      const [a, b] = [`to_lower(${f})`, `to_lower(${esqlField(value.field)})`];
       return value.match === "eq"
         ? `${a} == ${b}`
         : value.match === "startswith"
@@ -73,8 +74,17 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
 const group = (e: BoolExpr): string | null => {
   const values = exactValuesOfOneField(e);
   if (!values) return null;
-  return `to_lower(${field(values.field)}) in (${values.texts.map((t) => esqlString(t.toLowerCase())).join(", ")})`;
+  return `to_lower(${esqlField(values.field)}) in (${values.texts.map((t) => esqlString(t.toLowerCase())).join(", ")})`;
 };
+
+export function esqlWhere(expr: Expr): string {
+  return serialise(
+    expr,
+    { and: " and ", or: " or ", not: (x, simple) => (simple ? `not ${x}` : `not (${x})`) },
+    leaf,
+    group,
+  );
+}
 
 export const esql: Backend = {
   id: "esql",
@@ -82,5 +92,5 @@ export const esql: Backend = {
   language: "esql",
   extension: "esql",
   convert: (rule, mapping) =>
-    `from ${mapping.source} metadata _id, _index, _version\n| where ${serialise(ruleExpr(rule, mapping), { and: " and ", or: " or ", not: (x, simple) => (simple ? `not ${x}` : `not (${x})`) }, leaf, group)}`,
+    `from ${mapping.source} metadata _id, _index, _version\n| where ${esqlWhere(ruleExpr(rule, mapping))}`,
 };

@@ -32,6 +32,8 @@ export const pipelineSchema = z.strictObject({
   targets: z.array(z.enum(TARGETS)).min(1),
   /** Where no entry matches: this source, or an error when absent. */
   default_source: z.union([z.string(), z.record(z.string(), z.string())]).optional(),
+  /** The event time column for correlation windows, where it is not the target's usual one. */
+  timestamp: z.string().optional(),
   /** Unmapped fields get this prefix (e.g. winlog.event_data. for ECS), else keep their name. */
   unmapped_prefix: z.string().optional(),
   /** Applies to every logsource after the entry's own fields. */
@@ -45,6 +47,7 @@ export type ResolvedMapping = {
   pipeline: string;
   source: string | undefined;
   conditions: Record<string, string | number | string[]>;
+  timestamp?: string;
   /** Maps a Sigma field to the target's field, or throws for a strict table. */
   field: (name: string) => string;
 };
@@ -90,6 +93,7 @@ export function resolveMapping(
       pipeline: pipeline.name,
       source,
       conditions: entry?.conditions ?? {},
+      timestamp: pipeline.timestamp,
       field: (name) => {
         const mapped = fields[name];
         if (mapped) return mapped;

@@ -5,6 +5,7 @@
 import { BackendError } from "@/lib/sigma/backends/errors";
 import { detectionExpr, fixedConditions, serialise, stringShape, type Expr } from "@/lib/sigma/backends/expr";
 import { anchoredRegex, escapeSlashes } from "@/lib/sigma/backends/slash-regex";
+import type { ResolvedMapping } from "@/lib/sigma/backends/pipeline";
 import type { Backend } from "@/lib/sigma/backends/types";
 import type { DetectionRule, SigmaValue } from "@/lib/sigma/engine/model";
 
@@ -93,7 +94,13 @@ const SEVERITY: Record<string, string> = {
   critical: "CRITICAL",
 };
 
-export function yaralMeta(rule: { title: string; id?: string; tags: string[] } & Partial<DetectionRule>) {
+export function yaralMeta(rule: {
+  title: string;
+  id?: string;
+  tags: string[];
+  description?: string;
+  level?: string;
+}) {
   const meta: Array<[string, string]> = [["title", rule.title]];
   if (rule.id) meta.push(["sigma_id", rule.id]);
   if (rule.description) meta.push(["description", rule.description]);
@@ -102,18 +109,25 @@ export function yaralMeta(rule: { title: string; id?: string; tags: string[] } &
   return meta.map(([k, v]) => `    ${k} = ${yaralString(v)}`).join("\n");
 }
 
+/** The event's filter for one rule: its pipeline's fixed conditions (exact) and its detection. */
+export function yaralFilter(rule: DetectionRule, mapping: ResolvedMapping, event = "$e"): string[] {
+  // Fixed conditions are UDM enumerations and log types: exact, not nocase.
+  const fixed = fixedConditions(mapping.conditions, { cased: true }).map((e) =>
+    serialise(e, yaralTokens, (m) => yaralLeaf(m, event)),
+  );
+  const body = serialise(detectionExpr(rule, mapping), yaralTokens, (m) => yaralLeaf(m, event));
+  return [...fixed, fixed.length ? `(${body})` : body];
+}
+
 export const yaral: Backend = {
   id: "yara-l",
   label: "Google SecOps YARA-L 2.0",
   language: "yara-l",
   extension: "yaral",
   convert: (rule, mapping) => {
-    // Fixed conditions are UDM enumerations and log types: exact, not nocase.
-    const fixed = fixedConditions(mapping.conditions, { cased: true }).map((e) =>
-      serialise(e, yaralTokens, (m) => yaralLeaf(m)),
-    );
-    const body = serialise(detectionExpr(rule, mapping), yaralTokens, (m) => yaralLeaf(m));
-    const events = [...fixed, fixed.length ? `(${body})` : body].map((l) => `    ${l}`).join("\n");
+    const events = yaralFilter(rule, mapping)
+      .map((l) => `    ${l}`)
+      .join("\n");
     return `rule ${yaralRuleName(rule.title)} {\n  meta:\n${yaralMeta(rule)}\n\n  events:\n${events}\n\n  condition:\n    $e\n}`;
   },
 };

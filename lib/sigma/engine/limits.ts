@@ -18,6 +18,8 @@ export const MAX_DEPTH = 32;
  * converted to every target and highlighted, so 900 tiny documents took 2.4 s.
  */
 export const MAX_DOCUMENTS = 16;
+/** Rules one correlation refers to; each is converted and joined into one query. */
+export const MAX_CORRELATION_RULES = 10;
 /** YAML aliases. Rules never need anchors; a few are allowed, a billion-laughs expansion is not. */
 export const MAX_ALIASES = 50;
 

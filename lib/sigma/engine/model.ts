@@ -63,6 +63,8 @@ export type DetectionRule = {
   type: "rule";
   title: string;
   id?: string;
+  /** Sigma v2 `name`, by which correlation rules may refer to it. */
+  name?: string;
   status?: string;
   level?: string;
   description?: string;
@@ -75,20 +77,43 @@ export type DetectionRule = {
   falsepositives: string[];
 };
 
-export type CorrelationType = "event_count" | "value_count" | "temporal" | "temporal_ordered";
+export type CorrelationType =
+  | "event_count"
+  | "value_count"
+  | "temporal"
+  | "temporal_ordered"
+  | "value_sum"
+  | "value_avg"
+  | "value_percentile"
+  | "value_median";
+
+export type CorrelationOp = "gt" | "gte" | "lt" | "lte" | "eq" | "neq";
 
 export type CorrelationRule = {
   type: "correlation";
   title: string;
   id?: string;
   name?: string;
+  level?: string;
+  description?: string;
   tags: string[];
   correlation: {
     type: CorrelationType;
+    /** Names or ids of the rules it correlates. */
     rules: string[];
     groupBy: string[];
     timespan: string;
-    condition?: { op: "gt" | "gte" | "lt" | "lte" | "eq"; value: number; field?: string };
+    /** alias -> rule name or id -> that rule's field (Sigma's `aliases`). */
+    aliases: Record<string, Record<string, string>>;
+    /** Whether the referenced rules are also output on their own. */
+    generate: boolean;
+    /** Absent for temporal types: every rule must match. Several ops are ANDed (a range). */
+    condition?: {
+      ops: Array<{ op: CorrelationOp; value: number }>;
+      field?: string;
+      /** value_percentile: which percentile (1-99); value_median is 50. */
+      percentile?: number;
+    };
   };
 };
 

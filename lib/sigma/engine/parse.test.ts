@@ -112,7 +112,9 @@ correlation:
         type: "event_count",
         timespan: "5m",
         groupBy: ["TargetUserName"],
-        condition: { op: "gte", value: 10 },
+        condition: { ops: [{ op: "gte", value: 10 }] },
+        aliases: {},
+        generate: false,
       },
     });
     const bad = parseSigma(

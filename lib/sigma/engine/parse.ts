@@ -9,6 +9,7 @@ import type {
   LogSource,
   SigmaRuleModel,
 } from "@/lib/sigma/engine/model";
+import { MAX_CORRELATION_RULES } from "@/lib/sigma/engine/limits";
 import { readSource } from "@/lib/sigma/engine/source";
 
 type Ctx = BuildContext;
@@ -18,7 +19,17 @@ const DATE = /^\d{4}-(0[1-9]|1[012])-(0[1-9]|[12]\d|3[01])$/;
 const TAG = /^[a-z0-9_-]+\.[a-z0-9._-]+$/;
 const STATUS = ["stable", "test", "experimental", "deprecated", "unsupported"];
 const LEVEL = ["informational", "low", "medium", "high", "critical"];
-const CORRELATION_TYPES: CorrelationType[] = ["event_count", "value_count", "temporal", "temporal_ordered"];
+const CORRELATION_TYPES: CorrelationType[] = [
+  "event_count",
+  "value_count",
+  "temporal",
+  "temporal_ordered",
+  "value_sum",
+  "value_avg",
+  "value_percentile",
+  "value_median",
+];
+const OPS = ["gt", "gte", "lt", "lte", "eq", "neq"] as const;
 const TIMESPAN = /^\d+[smhdwMy]$/;
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -125,6 +136,7 @@ function buildRule(ctx: Ctx, value: Record<string, unknown>): DetectionRule {
     type: "rule",
     title: String(value.title ?? ""),
     id: typeof value.id === "string" ? value.id : undefined,
+    name: typeof value.name === "string" ? value.name : undefined,
     status: typeof value.status === "string" ? value.status : undefined,
     level: typeof value.level === "string" ? value.level : undefined,
     description: typeof value.description === "string" ? value.description : undefined,
@@ -163,6 +175,13 @@ function buildCorrelation(ctx: Ctx, value: Record<string, unknown>): Correlation
       "Add rules: [rule-name].",
       { key: true },
     );
+  if (rules.length > MAX_CORRELATION_RULES)
+    report(
+      ctx,
+      ["correlation", "rules"],
+      `a correlation may refer to at most ${MAX_CORRELATION_RULES} rules (this one: ${rules.length})`,
+      "Split it into several correlations.",
+    );
   if (type?.startsWith("temporal") && rules.length < 2)
     report(
       ctx,
@@ -179,47 +198,105 @@ function buildCorrelation(ctx: Ctx, value: Record<string, unknown>): Correlation
       { key: c.timespan === undefined },
     );
   const groupBy = typeof c["group-by"] === "string" ? [c["group-by"] as string] : strings(c["group-by"]);
+  const aliases = correlationAliases(ctx, c.aliases);
+  if (c.generate !== undefined && typeof c.generate !== "boolean")
+    report(ctx, ["correlation", "generate"], "generate must be true or false", "Write generate: true.");
   let condition: CorrelationRule["correlation"]["condition"];
-  if (type === "event_count" || type === "value_count") {
-    const cond = c.condition;
-    const ops = isRecord(cond) ? Object.keys(cond).filter((k) => k !== "field") : [];
-    const op = ops[0] as "gt" | "gte" | "lt" | "lte" | "eq" | undefined;
-    if (
-      !isRecord(cond) ||
-      ops.length !== 1 ||
-      !["gt", "gte", "lt", "lte", "eq"].includes(op!) ||
-      typeof cond[op!] !== "number"
-    )
-      report(
-        ctx,
-        ["correlation", "condition"],
-        `${type} needs a condition with one of gt, gte, lt, lte or eq and a number`,
-        "Write condition: { gte: 10 }.",
-        { key: true },
-      );
-    else {
-      if (type === "value_count" && typeof cond.field !== "string")
-        report(
-          ctx,
-          ["correlation", "condition"],
-          "value_count needs condition.field, the field whose distinct values are counted",
-          "Add field: TargetUserName under condition.",
-        );
-      condition = {
-        op: op!,
-        value: cond[op!] as number,
-        field: typeof cond.field === "string" ? cond.field : undefined,
-      };
-    }
-  }
+  if (type && !type.startsWith("temporal")) condition = correlationCondition(ctx, type, c.condition);
   if (ctx.diagnostics.length > before) return null;
   return {
     type: "correlation",
     title: String(value.title ?? ""),
     id: value.id as string | undefined,
     name: value.name as string | undefined,
+    level: typeof value.level === "string" ? value.level : undefined,
+    description: typeof value.description === "string" ? value.description : undefined,
     tags: strings(value.tags),
-    correlation: { type, rules, groupBy, timespan: c.timespan as string, condition },
+    correlation: {
+      type,
+      rules,
+      groupBy,
+      timespan: c.timespan as string,
+      aliases,
+      generate: c.generate === true,
+      condition,
+    },
+  };
+}
+
+function correlationAliases(ctx: Ctx, raw: unknown): Record<string, Record<string, string>> {
+  if (raw === undefined) return {};
+  const out: Record<string, Record<string, string>> = {};
+  if (!isRecord(raw)) {
+    report(
+      ctx,
+      ["correlation", "aliases"],
+      "aliases must be a map",
+      "Write aliases: { alias: { rule: field } }.",
+    );
+    return out;
+  }
+  for (const [alias, perRule] of Object.entries(raw)) {
+    if (!isRecord(perRule) || !Object.values(perRule).every((f) => typeof f === "string")) {
+      report(
+        ctx,
+        ["correlation", "aliases", alias],
+        `alias ${alias} must map each rule name or id to a field name`,
+        "Write e.g. host: { rule_a: ComputerName, rule_b: Hostname }.",
+      );
+      continue;
+    }
+    out[alias] = perRule as Record<string, string>;
+  }
+  return out;
+}
+
+function correlationCondition(
+  ctx: Ctx,
+  type: CorrelationType,
+  cond: unknown,
+): CorrelationRule["correlation"]["condition"] {
+  const path = ["correlation", "condition"];
+  const ops = isRecord(cond) ? Object.keys(cond).filter((k) => k !== "field" && k !== "percentile") : [];
+  if (
+    !isRecord(cond) ||
+    ops.length === 0 ||
+    ops.some((op) => !(OPS as readonly string[]).includes(op) || typeof cond[op] !== "number")
+  ) {
+    report(
+      ctx,
+      path,
+      `${type} needs a condition with gt, gte, lt, lte, eq or neq and a number`,
+      "Write condition: { gte: 10 }.",
+      { key: cond === undefined },
+    );
+    return undefined;
+  }
+  const field = typeof cond.field === "string" ? cond.field : undefined;
+  if (type !== "event_count" && !field)
+    report(
+      ctx,
+      path,
+      `${type} needs condition.field, the field whose values are ${type === "value_count" ? "counted" : "aggregated"}`,
+      "Add field: TargetUserName under condition.",
+    );
+  let percentile: number | undefined;
+  if (type === "value_percentile") {
+    const p = cond.percentile;
+    if (typeof p !== "number" || !Number.isInteger(p) || p < 1 || p > 99)
+      report(
+        ctx,
+        path,
+        "value_percentile needs condition.percentile, a whole number from 1 to 99",
+        "Add percentile: 95 under condition.",
+      );
+    else percentile = p;
+  }
+  if (type === "value_median") percentile = 50;
+  return {
+    ops: ops.map((op) => ({ op: op as (typeof OPS)[number], value: cond[op] as number })),
+    field,
+    percentile,
   };
 }
 

@@ -163,3 +163,29 @@ describe("POST /api/sigma/convert with hostile rules and events (issue 12)", () 
     expect(deep.error).toBe("events: the JSON nests arrays or objects more than 32 levels deep");
   });
 });
+
+describe("POST /api/sigma/convert with a correlation (issue 17)", () => {
+  const base = `title: Encoded PowerShell\nname: enc_ps\nlogsource: { product: windows, category: process_creation }\ndetection:\n  sel:\n    CommandLine|contains: ' -enc '\n  condition: sel\n`;
+  const correlation = (rules: string) =>
+    `title: Many\ncorrelation:\n  type: event_count\n  rules: [${rules}]\n  group-by: [Computer]\n  timespan: 5m\n  condition: { gte: 10 }\n---\n${base}`;
+
+  it("converts a multi-document correlation and hides its generate: false rule", async () => {
+    const res = await post({ rule: correlation("enc_ps"), targets: ["kql", "lucene"] });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.rules).toHaveLength(1);
+    expect(body.rules[0].kind).toBe("correlation");
+    expect(body.rules[0].conversions[0].query).toContain("summarize event_count = count()");
+    expect(body.rules[0].conversions[1].error).toMatch(/Lucene .* without aggregation/);
+  });
+
+  it("answers 422 with the located error for a correlation over too many rules", async () => {
+    const many = Array.from({ length: 11 }, (_, i) => `r${i}`).join(", ");
+    const res = await post({ rule: correlation(many), targets: ["kql"] });
+    expect(res.status).toBe(422);
+    const body = await res.json();
+    expect(body.diagnostics).toContainEqual(
+      expect.objectContaining({ line: 4, message: expect.stringMatching(/at most 10 rules/) }),
+    );
+  });
+});

@@ -1,0 +1,60 @@
+// ES|QL correlations: `from` every index the rules read, each event labelled with its rule by
+// CASE over the rules' conditions, `STATS … BY DATE_TRUNC(span, @timestamp)` and the group-by
+// fields, then the threshold in `WHERE`. ES|QL has no ordered-sequence operator.
+import { BackendError } from "@/lib/sigma/backends/errors";
+import { ruleExpr } from "@/lib/sigma/backends/expr";
+import {
+  groupColumns,
+  groupNames,
+  metricOf,
+  thresholds,
+  type CorrelationPlan,
+} from "@/lib/sigma/backends/correlation/resolve";
+import { esqlField, esqlString, esqlWhere } from "@/lib/sigma/backends/esql";
+
+const UNIT = { s: "seconds", m: "minutes", h: "hours", d: "days" } as const;
+
+export function esqlCorrelation(plan: CorrelationPlan): string {
+  const c = plan.rule.correlation;
+  if (c.type === "temporal_ordered")
+    throw new BackendError(
+      "esql",
+      "ES|QL has no ordered-sequence operator and STATS cannot compare the times of different rules' events; use EQL (sequence) for temporal_ordered",
+    );
+  const sources = [...new Set(plan.rules.map((r) => r.mapping.source!))];
+  const wheres = plan.rules.map((r) => esqlWhere(ruleExpr(r.rule, r.mapping)));
+  const lines = [`from ${sources.join(", ")}`];
+  const multi = plan.rules.length > 1;
+  if (multi) {
+    const label = plan.rules.flatMap((r, i) => [`(${wheres[i]})`, esqlString(r.ref)]);
+    lines.push(`eval sigma_rule = case(${label.join(", ")})`, "where sigma_rule is not null");
+    const cols = groupColumns(plan);
+    const pick = (field: (i: number) => string) =>
+      `case(${plan.rules.flatMap((r, i) => [`sigma_rule == ${esqlString(r.ref)}`, esqlField(field(i))]).join(", ")})`;
+    const evals = cols.map((col, k) => `${col} = ${pick((i) => plan.rules[i]!.groupBy[k]!)}`);
+    if (c.condition?.field) evals.push(`sigma_value = ${pick((i) => plan.rules[i]!.valueField!)}`);
+    if (evals.length) lines.push(`eval ${evals.join(", ")}`);
+  } else lines.push(`where ${wheres[0]}`);
+  const by = [
+    `time_window = date_trunc(${plan.span.n} ${UNIT[plan.span.unit]}, @timestamp)`,
+    ...groupNames(plan).map(esqlField),
+  ].join(", ");
+  const value = multi ? "sigma_value" : esqlField(plan.rules[0]!.valueField ?? "");
+  if (c.type === "temporal") {
+    lines.push(
+      `stats rule_count = count_distinct(sigma_rule) by ${by}`,
+      `where rule_count == ${plan.rules.length}`,
+    );
+    return lines.join("\n| ");
+  }
+  const agg = {
+    count: "count(*)",
+    distinct: `count_distinct(${value})`,
+    sum: `sum(${value})`,
+    avg: `avg(${value})`,
+    percentile:
+      c.type === "value_median" ? `median(${value})` : `percentile(${value}, ${c.condition!.percentile})`,
+  }[metricOf(plan)];
+  lines.push(`stats ${c.type} = ${agg} by ${by}`, `where ${thresholds(plan, c.type)}`);
+  return lines.join("\n| ");
+}
