@@ -1,13 +1,15 @@
-// `npm run sigma -- check|convert <files…> [--target splunk|kql|lucene|esql|eql|yara-l|logscale]`
+// `npm run sigma -- check|convert <files…> [--target splunk|kql|lucene|esql|eql|yara-l|logscale] [--pipeline name]`
 // Exit codes for CI: 0 all good, 1 findings (validation errors, or a rule a target cannot
 // express), 2 usage errors (unknown command or target, no files, unreadable file).
 import fs from "node:fs";
 import { convertRule, hiddenRules } from "@/lib/sigma/backends/convert";
+import { PIPELINE_NAMES } from "@/lib/sigma/backends/named-pipelines";
 import { TARGETS, type Target } from "@/lib/sigma/backends/types";
 import { hasErrors, parseSigma } from "@/lib/sigma/engine/parse";
 
 const USAGE = `usage: npm run sigma -- check <files…>
-       npm run sigma -- convert <files…> --target ${TARGETS.join("|")} [--target …]`;
+       npm run sigma -- convert <files…> --target ${TARGETS.join("|")} [--target …] [--pipeline <name>]
+pipelines: ${PIPELINE_NAMES.join(", ")} (default: each target's own, see README)`;
 
 function usage(message: string): never {
   console.error(`sigma: ${message}\n${USAGE}`);
@@ -19,6 +21,7 @@ if (command !== "check" && command !== "convert")
   usage(command ? `unknown command "${command}"` : "no command");
 const files: string[] = [];
 const targets: Target[] = [];
+let pipeline: string | undefined;
 for (let i = 0; i < rest.length; i++) {
   const arg = rest[i]!;
   if (arg === "--target" || arg === "-t") {
@@ -29,7 +32,11 @@ for (let i = 0; i < rest.length; i++) {
     const t = arg.slice(9);
     if (!(TARGETS as readonly string[]).includes(t)) usage(`unknown target "${t}"`);
     targets.push(t as Target);
-  } else if (arg.startsWith("-")) usage(`unknown option "${arg}"`);
+  } else if (arg === "--pipeline" || arg === "-p") {
+    pipeline = rest[++i];
+    if (!pipeline) usage("--pipeline needs a name");
+  } else if (arg.startsWith("--pipeline=")) pipeline = arg.slice(11);
+  else if (arg.startsWith("-")) usage(`unknown option "${arg}"`);
   else files.push(arg);
 }
 if (files.length === 0) usage("no files given");
@@ -68,7 +75,7 @@ for (const { file, rules, diagnostics } of parsed) {
   }
   for (const rule of rules.filter((r) => !hidden.has(r)))
     for (const target of targets) {
-      const result = convertRule(rule, target, undefined, all);
+      const result = convertRule(rule, target, pipeline, all);
       if ("error" in result) {
         findings++;
         console.error(`${file}: ${target}: error: ${result.error}`);

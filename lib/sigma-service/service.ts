@@ -6,6 +6,8 @@ import { z } from "zod";
 import { getTechnique } from "@/lib/content/catalog";
 import { highlightQueryToHtml } from "@/lib/highlight/highlighter";
 import { backends, convertRule, hiddenRules } from "@/lib/sigma/backends/convert";
+import { NOT_OFFERED, PIPELINE_NAMES } from "@/lib/sigma/backends/named-pipelines";
+import { loadPipelines } from "@/lib/sigma/backends/pipeline";
 import { TARGETS } from "@/lib/sigma/backends/types";
 import { Budget, SigmaBudgetError } from "@/lib/sigma/engine/budget";
 import { evaluateEvent, parseEvents, SigmaEvalError } from "@/lib/sigma/engine/evaluate";
@@ -36,6 +38,8 @@ export const convertRequestSchema = z.strictObject({
     .min(1)
     .max(TARGETS.length)
     .default([...TARGETS]),
+  /** A named pipeline (pySigma's names where ours is the equivalent, or none). */
+  pipeline: z.string().max(64).optional(),
   events: z
     .string()
     .max(MAX_EVENTS_BYTES, `events are limited to ${MAX_EVENTS_BYTES / 1024} KB`)
@@ -74,6 +78,16 @@ function tagLink(tag: string) {
 }
 
 export async function convertSigma(input: z.infer<typeof convertRequestSchema>) {
+  if (
+    input.pipeline !== undefined &&
+    !PIPELINE_NAMES.includes(input.pipeline) &&
+    !loadPipelines().some((p) => p.name === input.pipeline) &&
+    !NOT_OFFERED[input.pipeline]
+  )
+    throw new SigmaRequestError(
+      422,
+      `unknown pipeline "${input.pipeline}"; known: ${PIPELINE_NAMES.join(", ")}`,
+    );
   const { rules, diagnostics } = parseSigma(input.rule);
   if (hasErrors(diagnostics)) throw new SigmaRequestError(422, "the rule has errors", diagnostics);
   let events: Array<Record<string, unknown>> | null = null;
@@ -99,7 +113,7 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
         const conversions = await Promise.all(
           input.targets.map(async (target) => {
             const backend = backends[target];
-            const result = convertRule(rule, target, undefined, rules);
+            const result = convertRule(rule, target, input.pipeline, rules);
             const base = { target, label: backend.label, extension: backend.extension };
             if ("error" in result) return { ...base, error: result.error };
             return {

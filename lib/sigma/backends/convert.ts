@@ -6,6 +6,7 @@ import { esql } from "@/lib/sigma/backends/esql";
 import { kql } from "@/lib/sigma/backends/kql";
 import { logscale } from "@/lib/sigma/backends/logscale";
 import { lucene } from "@/lib/sigma/backends/lucene";
+import { namedPipelines } from "@/lib/sigma/backends/named-pipelines";
 import { resolveMapping, type Pipeline } from "@/lib/sigma/backends/pipeline";
 import { splunk } from "@/lib/sigma/backends/splunk";
 import type { Backend, Target } from "@/lib/sigma/backends/types";
@@ -32,10 +33,11 @@ export type Conversion =
 export function convertRule(
   rule: SigmaRuleModel,
   target: Target,
-  pipelines?: Pipeline[],
+  pipelines?: Pipeline[] | string,
   all: SigmaRuleModel[] = [rule],
 ): Conversion {
   try {
+    if (typeof pipelines === "string") pipelines = namedPipelines(pipelines, target);
     if (rule.type === "correlation") {
       const query = convertCorrelation(rule, target, all, pipelines);
       return { target, query, pipeline: "correlation" };

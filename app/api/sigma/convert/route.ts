@@ -1,7 +1,12 @@
 // POST /api/sigma/convert: { rule, targets?, events? } -> diagnostics, queries per backend and
 // the evaluation of pasted events. Bad input is a 4xx with a message, never a 500.
 import { z } from "zod";
-import { convertRequestSchema, convertSigma, MAX_BODY_BYTES, SigmaRequestError } from "@/lib/sigma-service/service";
+import {
+  convertRequestSchema,
+  convertSigma,
+  MAX_BODY_BYTES,
+  SigmaRequestError,
+} from "@/lib/sigma-service/service";
 
 export const dynamic = "force-dynamic";
 const HEADERS = { "cache-control": "no-store" };
