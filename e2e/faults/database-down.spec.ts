@@ -67,6 +67,15 @@ test("database down: public pages stay up, accounts answer 503, and everything r
   });
   expect(signIn.status()).toBe(503);
 
+  // The public API answers anonymous callers from content; a key needs the database: 503, not 500.
+  expect((await request.get("/api/v1/techniques")).status()).toBe(200);
+  const keyed = await request.get("/api/v1/techniques", {
+    headers: { authorization: `Bearer da_live_${"A".repeat(43)}` },
+  });
+  expect(keyed.status()).toBe(503);
+  expect(keyed.headers()["retry-after"]).toBeTruthy();
+  expect((await keyed.json()).error.code).toBe("service_unavailable");
+
   // The detection page itself is static; its Pro section asks /api/pro and shows the retry message.
   await page.goto(DETECTION_PAGE);
   await expect(page.getByTestId("pro-state").getByRole("alert")).toContainText(

@@ -12,6 +12,7 @@ export const STATUS: Record<ErrorCode, number> = {
   request_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
+  service_unavailable: 503,
 };
 
 export class ApiError extends Error {

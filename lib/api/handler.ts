@@ -3,6 +3,8 @@
 import "server-only";
 import { resolveKeyCaller, type ApiCaller } from "@/lib/access/api-caller";
 import { ApiError, errorResponse } from "@/lib/api/errors";
+import { databaseReachable } from "@/lib/http/database-probe";
+import { RETRY_AFTER_SECONDS } from "@/lib/http/refusals";
 import { LICENCE } from "@/lib/licence";
 import type { Meta } from "@/lib/api/schemas";
 
@@ -43,6 +45,17 @@ export function apiHandler<P = unknown>(run: (ctx: ApiContext, params: P) => Pro
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
       console.error("API request failed", request.method, new URL(request.url).pathname, error);
+      // Key lookups and rate limits read the database: when it is down the caller should retry
+      // later (503), not conclude the request itself was wrong or that we are broken for good.
+      if (!(await databaseReachable({ fresh: true })))
+        return errorResponse(
+          new ApiError(
+            "service_unavailable",
+            "The database is unavailable; retry shortly.",
+            { "retry-after": String(RETRY_AFTER_SECONDS) },
+            { cause: error },
+          ),
+        );
       return errorResponse(
         new ApiError("internal_error", "Something went wrong on our side.", {}, { cause: error }),
       );

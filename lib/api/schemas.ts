@@ -32,6 +32,7 @@ export const errorSchema = z.strictObject({
       "request_too_large",
       "rate_limited",
       "internal_error",
+      "service_unavailable",
     ]),
     message: z.string(),
   }),
