@@ -82,6 +82,7 @@ function printEvaluation(label: string, e: DetectionEvaluation, expectations: bo
   if (e.status === "no-evaluator") return console.log(`${label}: no ${e.language} evaluator yet`);
   if (e.status === "not-evaluated")
     return console.log(`${label}: not evaluated: ${e.construct} (${e.evaluator})`);
+  if (e.status === "error") return console.log(`${label}: EVALUATOR ERROR: ${e.message} (${e.evaluator})`);
   console.log(
     `${label}: evaluated on ${e.shape} (${e.evaluator}${e.withExclusions ? ", with exclusions" : ""})`,
   );
@@ -141,7 +142,10 @@ function main() {
       exclusions: args.exclusions,
     });
     const expectations = own ? own.expectations : true;
-    if (expectations && (e.status === "not-evaluated" || (e.status === "evaluated" && !e.asExpected)))
+    if (
+      e.status === "error" ||
+      (expectations && (e.status === "not-evaluated" || (e.status === "evaluated" && !e.asExpected)))
+    )
       failed = true;
     if (args.json) results[d.platform] = e;
     else printEvaluation(`${technique.id} ${d.platform}`, e, expectations);

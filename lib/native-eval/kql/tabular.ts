@@ -56,7 +56,7 @@ function traced(op: Op, rows: Table, scope: Scope): Table {
         scope.trace.kept.set(id, clause(scope, op));
       continue;
     }
-    if (scope.trace.dropped.has(id)) continue;
+    // The last drop wins: in multi-branch queries it is the branch that got furthest.
     const row = rows.find((r) => r.ids.has(id));
     scope.trace.dropped.set(
       id,
