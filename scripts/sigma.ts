@@ -6,9 +6,10 @@ import { convertRule, hiddenRules } from "@/lib/sigma/backends/convert";
 import { PIPELINE_NAMES } from "@/lib/sigma/backends/named-pipelines";
 import { TARGETS, type Target } from "@/lib/sigma/backends/types";
 import { hasErrors, parseSigma } from "@/lib/sigma/engine/parse";
+import { parseUserPipeline, type UserPipeline } from "@/lib/sigma/user-pipeline/parse";
 
 const USAGE = `usage: npm run sigma -- check <files…>
-       npm run sigma -- convert <files…> --target ${TARGETS.join("|")} [--target …] [--pipeline <name>]
+       npm run sigma -- convert <files…> --target ${TARGETS.join("|")} [--target …] [--pipeline <name>] [--pipeline-file <pysigma-pipeline.yml>]
 pipelines: ${PIPELINE_NAMES.join(", ")} (default: each target's own, see README)`;
 
 function usage(message: string): never {
@@ -22,6 +23,7 @@ if (command !== "check" && command !== "convert")
 const files: string[] = [];
 const targets: Target[] = [];
 let pipeline: string | undefined;
+let pipelineFile: string | undefined;
 for (let i = 0; i < rest.length; i++) {
   const arg = rest[i]!;
   if (arg === "--target" || arg === "-t") {
@@ -35,12 +37,31 @@ for (let i = 0; i < rest.length; i++) {
   } else if (arg === "--pipeline" || arg === "-p") {
     pipeline = rest[++i];
     if (!pipeline) usage("--pipeline needs a name");
+  } else if (arg === "--pipeline-file") {
+    pipelineFile = rest[++i];
+    if (!pipelineFile) usage("--pipeline-file needs a file");
   } else if (arg.startsWith("--pipeline=")) pipeline = arg.slice(11);
   else if (arg.startsWith("-")) usage(`unknown option "${arg}"`);
   else files.push(arg);
 }
 if (files.length === 0) usage("no files given");
 if (command === "convert" && targets.length === 0) usage("convert needs --target");
+
+// A user's own pipeline in pySigma's YAML format, applied before the named or default one.
+let user: UserPipeline | undefined;
+if (pipelineFile) {
+  let text = "";
+  try {
+    text = fs.readFileSync(pipelineFile, "utf8");
+  } catch (error) {
+    usage(`cannot read ${pipelineFile}: ${(error as Error).message}`);
+  }
+  const { pipeline: parsedPipeline, diagnostics } = parseUserPipeline(text);
+  for (const d of diagnostics)
+    console.error(`${pipelineFile}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.hint})`);
+  if (!parsedPipeline) process.exit(1);
+  user = parsedPipeline;
+}
 
 let findings = 0;
 // Parse every file first: a correlation may refer to rules in any of them.
@@ -75,7 +96,7 @@ for (const { file, rules, diagnostics } of parsed) {
   }
   for (const rule of rules.filter((r) => !hidden.has(r)))
     for (const target of targets) {
-      const result = convertRule(rule, target, pipeline, all);
+      const result = convertRule(rule, target, pipeline, all, user);
       if ("error" in result) {
         findings++;
         console.error(`${file}: ${target}: error: ${result.error}`);

@@ -15,9 +15,11 @@ import { MAX_HIGHLIGHT_CHARS, MAX_HIGHLIGHT_TOTAL, MAX_RULE_BYTES } from "@/lib/
 import type { Diagnostic } from "@/lib/sigma/engine/model";
 import { hasErrors, parseSigma } from "@/lib/sigma/engine/parse";
 import { routes } from "@/lib/routes";
+import { parseUserPipeline, type UserPipeline } from "@/lib/sigma/user-pipeline/parse";
 
 export const MAX_EVENTS_BYTES = 512 * 1024;
-export const MAX_BODY_BYTES = MAX_RULE_BYTES + MAX_EVENTS_BYTES + 4096;
+// The rule and a pipeline file (each at most MAX_RULE_BYTES), the events and the JSON around them.
+export const MAX_BODY_BYTES = 2 * MAX_RULE_BYTES + MAX_EVENTS_BYTES + 4096;
 const MAX_EVENTS = 1000;
 
 export class SigmaRequestError extends Error {
@@ -40,6 +42,11 @@ export const convertRequestSchema = z.strictObject({
     .default([...TARGETS]),
   /** A named pipeline (pySigma's names where ours is the equivalent, or none). */
   pipeline: z.string().max(64).optional(),
+  /** The user's own pipeline in pySigma's YAML format, applied before the named one. */
+  pipeline_yaml: z
+    .string()
+    .max(MAX_RULE_BYTES, `pipeline_yaml is limited to ${MAX_RULE_BYTES / 1024} KB`)
+    .optional(),
   events: z
     .string()
     .max(MAX_EVENTS_BYTES, `events are limited to ${MAX_EVENTS_BYTES / 1024} KB`)
@@ -88,6 +95,12 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
       422,
       `unknown pipeline "${input.pipeline}"; known: ${PIPELINE_NAMES.join(", ")}`,
     );
+  let user: UserPipeline | undefined;
+  if (input.pipeline_yaml?.trim()) {
+    const parsed = parseUserPipeline(input.pipeline_yaml);
+    if (!parsed.pipeline) throw new SigmaRequestError(422, "the pipeline has errors", parsed.diagnostics);
+    user = parsed.pipeline;
+  }
   const { rules, diagnostics } = parseSigma(input.rule);
   if (hasErrors(diagnostics)) throw new SigmaRequestError(422, "the rule has errors", diagnostics);
   let events: Array<Record<string, unknown>> | null = null;
@@ -113,7 +126,7 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
         const conversions = await Promise.all(
           input.targets.map(async (target) => {
             const backend = backends[target];
-            const result = convertRule(rule, target, input.pipeline, rules);
+            const result = convertRule(rule, target, input.pipeline, rules, user);
             const base = { target, label: backend.label, extension: backend.extension };
             if ("error" in result) return { ...base, error: result.error };
             return {

@@ -12,6 +12,8 @@ import { splunk } from "@/lib/sigma/backends/splunk";
 import type { Backend, Target } from "@/lib/sigma/backends/types";
 import { yaral } from "@/lib/sigma/backends/yara-l";
 import type { SigmaRuleModel } from "@/lib/sigma/engine/model";
+import { applyUserPipeline } from "@/lib/sigma/user-pipeline/apply";
+import type { UserPipeline } from "@/lib/sigma/user-pipeline/parse";
 
 export const backends: Record<Target, Backend> = {
   splunk,
@@ -35,15 +37,22 @@ export function convertRule(
   target: Target,
   pipelines?: Pipeline[] | string,
   all: SigmaRuleModel[] = [rule],
+  user?: UserPipeline,
 ): Conversion {
   try {
     if (typeof pipelines === "string") pipelines = namedPipelines(pipelines, target);
+    if (user) all = all.map((r) => (r.type === "rule" ? applyUserPipeline(user, r).rule : r));
     if (rule.type === "correlation") {
       const query = convertCorrelation(rule, target, all, pipelines);
       return { target, query, pipeline: "correlation" };
     }
     if (rule.conditions.length === 0) throw new BackendError(target, "the rule has no valid condition");
-    const mapping = resolveMapping(target, rule.logsource, pipelines);
+    const applied = user ? applyUserPipeline(user, rule) : { rule, state: {} };
+    rule = applied.rule;
+    let mapping = resolveMapping(target, rule.logsource, pipelines);
+    // pySigma pipelines name the index or table through state; ours reads the usual keys.
+    const source = applied.state.source ?? applied.state.index ?? applied.state.table;
+    if (source !== undefined) mapping = { ...mapping, source: String(source) };
     return { target, query: backends[target].convert(rule, mapping), pipeline: mapping.pipeline };
   } catch (error) {
     if (error instanceof BackendError) return { target, error: error.message };

@@ -20,6 +20,9 @@ export const MAX_DEPTH = 32;
 export const MAX_DOCUMENTS = 16;
 /** Rules one correlation refers to; each is converted and joined into one query. */
 export const MAX_CORRELATION_RULES = 10;
+/** A user's pipeline file (pySigma format): transformations, and field mappings across them. */
+export const MAX_PIPELINE_TRANSFORMATIONS = 100;
+export const MAX_PIPELINE_MAPPINGS = 2000;
 /** YAML aliases. Rules never need anchors; a few are allowed, a billion-laughs expansion is not. */
 export const MAX_ALIASES = 50;
 

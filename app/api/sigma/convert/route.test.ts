@@ -189,3 +189,26 @@ describe("POST /api/sigma/convert with a correlation (issue 17)", () => {
     );
   });
 });
+
+describe("POST /api/sigma/convert with pipelines (issue 17)", () => {
+  it("applies a pySigma-format pipeline_yaml and a named pipeline", async () => {
+    const res = await post({
+      rule,
+      targets: ["splunk"],
+      pipeline: "none",
+      pipeline_yaml:
+        "name: p\ntransformations:\n  - type: field_name_mapping\n    mapping: { Image: proc }\n",
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()).rules[0].conversions[0].query).toContain("proc IN");
+  });
+  it("answers 422 with located diagnostics for a bad pipeline, and for an unknown pipeline name", async () => {
+    const bad = await post({ rule, pipeline_yaml: "name: p\ntransformations:\n  - type: nope_transform\n" });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).diagnostics[0]).toMatchObject({
+      line: 3,
+      message: expect.stringMatching(/nope_transform/),
+    });
+    expect((await post({ rule, pipeline: "qradar_fields" })).status).toBe(422);
+  });
+});
