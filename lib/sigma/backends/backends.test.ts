@@ -39,16 +39,22 @@ describe("splunk", () => {
       "(x=1 w=2) OR y=1",
     );
   });
-  it("defers regexes and field references to pipes, and refuses them inside OR", () => {
+  it("defers regexes and field references to pipes; inside an OR, the OR becomes | where (issue 17)", () => {
     expect(one({ x: "a", "CommandLine|re|i": 'a"b' }, "splunk")).toBe('x="a"\n| regex process="(?i)a\\"b"');
     expect(convert({ a: { x: "a" }, f: { "y|re": "z" }, condition: "a and not f" }, "splunk")).toBe(
       'x="a"\n| regex y!="z"',
     );
-    expect(one({ "a|fieldref": "b" }, "splunk")).toBe("*\n| where lower(a)==lower(b)");
-    expect(() => convert({ a: { x: 1 }, f: { "y|re": "z" }, condition: "a or f" }, "splunk")).toThrow(
-      /inside an OR/,
+    expect(one({ "a|fieldref": "b" }, "splunk")).toBe("*\n| where lower('a')==lower('b')");
+    expect(convert({ a: { x: 1 }, f: { "y|re": "z" }, condition: "a or f" }, "splunk")).toBe(
+      `*\n| where 'x'==1 OR match('y', "z")`,
+    );
+    expect(convert({ a: { "x y": "v" }, f: { "y|re": "z" }, condition: "a and f" }, "splunk")).toBe(
+      '"x y"="v"\n| regex y="z"',
     );
     expect(() => one({ x: "a?c" }, "splunk")).toThrow(/single-character wildcard/);
+  });
+  it("a field name with a space is double-quoted in search, as search requires (issue 17)", () => {
+    expect(one({ "field name": "x" }, "splunk")).toBe('"field name"="x"');
   });
   it("keywords are quoted terms", () => {
     expect(one(["mimi katz", 'x"y'], "splunk")).toBe('"mimi katz" OR "x\\"y"');
@@ -111,6 +117,13 @@ describe("kql", () => {
 });
 
 describe("lucene", () => {
+  it("prints exists: false under NOT once, and wraps keywords in wildcards as pySigma (issue 17)", () => {
+    expect(convert({ a: { x: 1 }, d: { "f|exists": false }, condition: "a and not d" }, "lucene")).toMatch(
+      /^\S+ AND _exists_:\S+$/,
+    );
+    expect(convert({ a: { x: 1 }, d: { y: 2 }, condition: "not not a and d" }, "lucene")).not.toMatch(/NOT/);
+    expect(one(["evil"], "lucene")).toBe("*evil*");
+  });
   it("maps to ECS and escapes every Lucene special character and spaces", () => {
     expect(one({ "CommandLine|contains": 'a b:c(d)"e/f+g' }, "lucene")).toBe(
       'process.command_line:*a\\ b\\:c\\(d\\)\\"e\\/f\\+g*',

@@ -56,8 +56,26 @@ function conditionExpr(node: ConditionNode, groups: Map<string, Expr>): Expr {
   }
 }
 
+/**
+ * Removes negations a backend would otherwise print twice: not(not x) is x, and not(exists:
+ * false) / not(exists: true) flip the exists test (Lucene printed `NOT NOT _exists_:x`).
+ */
+export function simplify(e: Expr): Expr {
+  if (e.t === "match") return e;
+  if (e.t !== "not") return { t: e.t, args: e.args.map(simplify) };
+  const inner = simplify(e.arg);
+  if (inner.t === "not") return inner.arg;
+  if (inner.t === "match" && inner.value.kind === "exists")
+    return { ...inner, value: { kind: "exists", value: !inner.value.value } };
+  return { t: "not", arg: inner };
+}
+
 /** One expression per condition of the rule (Sigma allows a list of conditions, ORed). */
 export function ruleExpr(rule: DetectionRule, mapping: ResolvedMapping): Expr {
+  return simplify(rawRuleExpr(rule, mapping));
+}
+
+function rawRuleExpr(rule: DetectionRule, mapping: ResolvedMapping): Expr {
   const names = [...rule.detections.keys()];
   const groups = new Map(names.map((n) => [n, groupExpr(rule.detections.get(n)!, mapping)]));
   const body = join(

@@ -26,10 +26,24 @@ function stringValue(value: Extract<SigmaValue, { kind: "string" }>): string {
 
 const field = (name: string) => name.replace(/[+\-=&|!(){}[\]^"~*?:\\/ ]/g, "\\$&");
 
+function keywordParts(
+  value: Extract<SigmaValue, { kind: "string" }>,
+): Extract<SigmaValue, { kind: "string" }> {
+  const star = { wildcard: "*" as const };
+  const isStar = (p: unknown) =>
+    typeof p === "object" && p !== null && (p as { wildcard: string }).wildcard === "*";
+  const parts = [...value.parts];
+  if (!isStar(parts[0])) parts.unshift(star);
+  if (!isStar(parts.at(-1))) parts.push(star);
+  return { ...value, parts };
+}
+
 function leaf(m: Extract<Expr, { t: "match" }>): string {
   const { value } = m;
   if (m.field === null) {
-    if (value.kind === "string") return stringValue(value);
+    // A Sigma keyword matches anywhere in the event, so it is wrapped in wildcards as pySigma
+    // does; a bare term would match whole analysed terms only.
+    if (value.kind === "string") return stringValue(keywordParts(value));
     if (value.kind === "number") return String(value.value);
     return fail(`a keyword search cannot use a ${value.kind} value`);
   }

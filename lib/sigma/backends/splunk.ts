@@ -9,6 +9,7 @@ import {
   type BoolExpr,
   type Expr,
 } from "@/lib/sigma/backends/expr";
+import { evalField, needsEval, splunkEval } from "@/lib/sigma/backends/splunk-eval";
 import type { Backend } from "@/lib/sigma/backends/types";
 import type { SigmaValue } from "@/lib/sigma/engine/model";
 
@@ -36,7 +37,8 @@ function stringTerm(value: Extract<SigmaValue, { kind: "string" }>): string {
   return value.cased ? `CASE(${quoted})` : quoted;
 }
 
-const field = (name: string) => (/^[A-Za-z_][\w.]*$/.test(name) ? name : `'${name.replace(/'/g, "\\'")}'`);
+// The search command takes a field name with spaces or symbols in double quotes.
+const field = (name: string) => (/^[A-Za-z_][\w.]*$/.test(name) ? name : quote(name));
 
 function leaf(m: Extract<Expr, { t: "match" }>): string {
   const { value } = m;
@@ -71,16 +73,22 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
   }
 }
 
+// `| regex` takes a bare field name; one with symbols is refused rather than misread.
+const evalName = (name: string) =>
+  /^[A-Za-z_][\w.]*$/.test(name)
+    ? name
+    : fail(`| regex cannot name the field "${name}"; rename it in a pipeline`);
+
 function deferred(e: Expr, negated: boolean): string | null {
   if (e.t === "not") return deferred(e.arg, !negated);
   if (e.t !== "match" || e.field === null) return null;
   const v = e.value;
   if (v.kind === "regex") {
     const flags = (v.flags.i ? "i" : "") + (v.flags.m ? "m" : "") + (v.flags.s ? "s" : "");
-    return `regex ${field(e.field)}${negated ? "!=" : "="}"${(flags ? `(?${flags})` : "") + v.pattern.replace(/"/g, '\\"')}"`;
+    return `regex ${evalName(e.field)}${negated ? "!=" : "="}"${(flags ? `(?${flags})` : "") + v.pattern.replace(/"/g, '\\"')}"`;
   }
   if (v.kind === "fieldref") {
-    const [a, b] = [`lower(${field(e.field)})`, `lower(${field(v.field)})`];
+    const [a, b] = [`lower(${evalField(e.field)})`, `lower(${evalField(v.field)})`];
     const test =
       v.match === "eq"
         ? `${a}==${b}`
@@ -114,6 +122,7 @@ export function splunkQuery(expr: Expr, prefix: string | undefined): string {
   for (const c of conjuncts) {
     const d = deferred(c, false);
     if (d) pipes.push(d);
+    else if (needsEval(c)) pipes.push(`where ${splunkEval(c)}`);
     else search.push(c);
   }
   const body =
