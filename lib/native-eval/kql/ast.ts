@@ -55,6 +55,7 @@ export type Op = Span &
     | { t: "take"; n: Expr }
     | { t: "count" }
     | { t: "mv-expand"; items: Assign[] }
+    | { t: "mv-apply"; items: Assign[]; ops: Op[] }
     | { t: "union"; queries: Query[] }
   );
 

@@ -204,6 +204,20 @@ describe("user-defined functions (https://learn.microsoft.com/en-us/kusto/query/
   });
 });
 
+describe("mv-apply (https://learn.microsoft.com/en-us/kusto/query/mv-apply-operator)", () => {
+  it("runs the subquery per row over its items; a summarize without by still returns one row per input row", () => {
+    const q =
+      'T | mv-apply P = Params on (where tostring(P.Name) == "ForwardTo" | summarize Target = take_any(tostring(P.Value)))';
+    const r = run(q, {
+      T: [
+        { Params: [{ Name: "ForwardTo", Value: "x@example.org" }] },
+        { Params: [{ Name: "MoveToFolder", Value: "RSS" }] },
+      ],
+    });
+    expect(r.rows.map((x) => x.Target)).toEqual(["x@example.org", null]);
+  });
+});
+
 describe("never a guess", () => {
   it("an operator outside the subset makes the query not evaluated, naming it", () => {
     const r = evaluateKql({

@@ -308,6 +308,19 @@ class Parser {
         if (this.isWord("bagexpansion") || this.isWord("with_itemindex") || this.isWord("kind"))
           this.fail("mv-expand parameters");
         return done({ t: "mv-expand", items: this.assignments() });
+      case "mv-apply": {
+        const items = this.assignments();
+        if (!this.isWord("on")) this.fail("mv-apply without 'on (subquery)'");
+        this.next();
+        this.expectPunct("(");
+        const ops: Op[] = [this.operator()];
+        while (this.isPunct("|")) {
+          this.next();
+          ops.push(this.operator());
+        }
+        this.expectPunct(")");
+        return done({ t: "mv-apply", items, ops });
+      }
       case "union":
         return done({ t: "union", queries: this.unionArgs() });
       case "join":

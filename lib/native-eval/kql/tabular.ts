@@ -129,6 +129,8 @@ function runOp(op: Op, rows: Table, scope: Scope): Table {
       return rows.slice(0, Number(evalExpr(op.n, {}, scope)));
     case "mv-expand":
       return mvExpand(op.items, rows, scope);
+    case "mv-apply":
+      return mvApply(op.items, op.ops, rows, scope);
     case "union":
       return [...rows, ...op.queries.flatMap((q) => runQuery(q, scope))];
     case "join":
@@ -188,6 +190,19 @@ function mvExpand(items: Assign[], rows: Table, scope: Scope): Table {
         ? Object.entries(v).map(([k, x]) => ({ [k]: x }))
         : [v];
     return list.map((item) => ({ cols: { ...r.cols, [col]: item }, ids: r.ids }));
+  });
+}
+
+/**
+ * mv-apply (https://learn.microsoft.com/en-us/kusto/query/mv-apply-operator): per input row, the
+ * subquery runs over that row's expanded items; its output rows are joined back to the row, and a
+ * row whose subquery returns nothing is dropped.
+ */
+function mvApply(items: Assign[], ops: Op[], rows: Table, scope: Scope): Table {
+  return rows.flatMap((r) => {
+    let sub = mvExpand(items, [r], scope);
+    for (const op of ops) sub = runOp(op, sub, scope);
+    return sub.map((s) => ({ cols: { ...r.cols, ...s.cols }, ids: r.ids }));
   });
 }
 
