@@ -74,6 +74,11 @@ describe("ES|QL evaluator", () => {
     ).toEqual([true]);
   });
 
+  it("regexp-syntax.html: a double-quoted run inside a Lucene pattern is literal text", () => {
+    const docs = [{ "process.name": "a.b" }, { "process.name": "axb" }];
+    expect(run(`${FROM}| WHERE process.name RLIKE "\\"a.b\\""`, docs).matched).toEqual([true, false]);
+  });
+
   it("esql-functions-operators.html#esql-binary-operators: == is case-sensitive; IN compares like ==", () => {
     const docs = [{ "host.os.type": "windows" }, { "host.os.type": "Windows" }];
     expect(run(`${FROM}| WHERE host.os.type == "windows"`, docs).matched).toEqual([true, false]);

@@ -85,7 +85,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   ENDS_WITH: single((s, p) => String(s).endsWith(String(p))),
   // SUBSTRING is 1-based; a missing length reads to the end.
   SUBSTRING: (args) => {
-    const [s, start, len] = args;
+    const [s = null, start = null, len] = args;
     if (s === null || start === null || isMulti(s)) return null;
     const chars = [...String(s)];
     const from = Number(start) > 0 ? Number(start) - 1 : Math.max(chars.length + Number(start), 0);
@@ -93,7 +93,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   },
   CONCAT: single((...parts) => parts.map(toText).join("")),
   ROUND: (args) => {
-    const [v, d] = args;
+    const [v = null, d] = args;
     if (v === null || isMulti(v)) return null;
     const digits = d === undefined || d === null ? 0 : Number(d);
     const f = 10 ** digits;
@@ -104,7 +104,7 @@ export const FUNCTIONS: Record<string, Fn> = {
   COALESCE: (args) => args.find((a) => a !== null) ?? null,
   NOW: (_args, now) => now,
   CIDR_MATCH: (args) => {
-    const [ip, ...blocks] = args;
+    const [ip = null, ...blocks] = args;
     if (ip === null || isMulti(ip)) return null;
     return cidrMatch(
       String(ip),
@@ -121,9 +121,9 @@ export const FUNCTIONS: Record<string, Fn> = {
     return Math.trunc((y.getTime() - x.getTime()) / ms);
   },
   MV_CONCAT: (args) => {
-    const [v, sep] = args;
+    const [v = null, sep] = args;
     if (v === null) return null;
-    return (isMulti(v) ? v : [v]).map(toText).join(String(sep));
+    return (isMulti(v) ? v : [v]).map((x) => toText(x)).join(String(sep));
   },
   MV_COUNT: (args) => (args[0] === null ? null : isMulti(args[0]!) ? args[0]!.length : 1),
   MV_FIRST: (args) => (isMulti(args[0] ?? null) ? (args[0] as Val[])[0]! : (args[0] ?? null)),
@@ -132,7 +132,7 @@ export const FUNCTIONS: Record<string, Fn> = {
     return isMulti(v) ? v[v.length - 1]! : v;
   },
   MV_SLICE: (args) => {
-    const [v, s, e] = args;
+    const [v = null, s, e] = args;
     if (v === null) return null;
     const list = isMulti(v) ? v : [v];
     const end = e === undefined || e === null ? Number(s) : Number(e);

@@ -40,7 +40,7 @@ export function luceneToRegExp(pattern: string, caseInsensitive: boolean): RegEx
     if (ch === '"') {
       const end = pattern.indexOf('"', i + 1);
       if (end < 0) throw new NativeEvalError("Lucene regex has an unclosed quoted string");
-      out += [...pattern.slice(i + 1, end)].map(escapeJs).join("");
+      out += [...pattern.slice(i + 1, end)].map((c) => escapeJs(c)).join("");
       i = end;
       continue;
     }

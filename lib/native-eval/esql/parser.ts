@@ -31,6 +31,8 @@ export type Command =
   | { k: "GROK" | "DISSECT"; input: Expr; pattern: string; text: string };
 
 export type Pipeline = { from: string[]; commands: Command[] };
+/** A command before its source text is attached (Omit distributed over the union). */
+type CommandBody = Command extends infer C ? (C extends Command ? Omit<C, "text"> : never) : never;
 
 const UNIT_MS: Record<string, number> = {
   millisecond: 1,
@@ -272,10 +274,10 @@ class Parser {
     const head = this.next();
     const name = head.value.toUpperCase();
     const startAt = head.at;
-    const done = <C extends Command>(c: Omit<C, "text">): C => {
+    const done = (c: CommandBody): Command => {
       if (!this.atEnd())
         throw new NativeEvalError(`unexpected "${this.peek()!.text}" in ${name}`, this.peek()!.at);
-      return { ...c, text: this.text.slice(startAt, this.end()).replace(/\s+/g, " ") } as C;
+      return { ...c, text: this.text.slice(startAt, this.end()).replace(/\s+/g, " ") } as Command;
     };
     switch (name) {
       case "WHERE":
