@@ -1,0 +1,69 @@
+// Mutation tests on the corpus (issue 14): change an Elastic true positive where the EQL or ES|QL
+// query is documented as strict, and the evaluation flips from match to miss, naming the clause.
+import { describe, expect, it } from "vitest";
+import { loadContent } from "@/lib/content/load";
+import { contentDir } from "@/lib/content/location";
+import type { PlatformSamples } from "@/lib/content/platform-samples";
+import { evaluateDetection } from "@/lib/native-eval/run";
+
+const catalog = loadContent(contentDir());
+
+/** A copy of a nested document with one dotted path set. */
+function setPath(doc: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
+  const [head, ...rest] = path;
+  const child = (doc[head!] ?? {}) as Record<string, unknown>;
+  return { ...doc, [head!]: rest.length ? setPath(child, rest, value) : value };
+}
+
+function mutate(technique: string, platform: string, id: string, path: string, value: unknown) {
+  const t = catalog.techniques.find((x) => x.id === technique)!;
+  const detection = t.detections.find((d) => d.platform === platform)!;
+  const samples = t.platformSamples[platform]!;
+  const change = (e: Record<string, unknown>) => setPath(e, path.split("."), value);
+  const mutated: PlatformSamples = {
+    ...samples,
+    events: samples.events.map((e) =>
+      e.id === id ? { ...e, event: change(e.event), tagged: change(e.tagged) } : e,
+    ),
+  };
+  const outcome = (s: PlatformSamples) => {
+    const r = evaluateDetection(detection, s);
+    return r.status === "evaluated" ? r.outcomes.find((o) => o.id === id) : undefined;
+  };
+  return { before: outcome(samples), after: outcome(mutated) };
+}
+
+describe("Elastic mutations", () => {
+  it("EQL: the value an exclusion keys on, SubjectUserSid S-1-5-18 (T1003.006)", () => {
+    const { before, after } = mutate(
+      "T1003.006",
+      "elastic",
+      "tp-1",
+      "winlog.event_data.SubjectUserSid",
+      "S-1-5-18",
+    );
+    expect(before?.actual).toBe(true);
+    expect(after?.actual).toBe(false);
+    expect(after?.clause).toBe('not winlog.event_data.SubjectUserSid == "S-1-5-18"');
+  });
+
+  it("EQL: a path segment, a service's Description value is not its ImagePath (T1543.003)", () => {
+    const { before, after } = mutate(
+      "T1543.003",
+      "elastic",
+      "tp-1",
+      "registry.path",
+      "HKLM\\SYSTEM\\ControlSet001\\Services\\WinHelperSvc\\Description",
+    );
+    expect(before?.actual).toBe(true);
+    expect(after?.actual).toBe(false);
+    expect(after?.clause).toMatch(/^registry\.path : \(/);
+  });
+
+  it("ES|QL: == is case-sensitive, host.os.type Windows is not windows (T1018)", () => {
+    const { before, after } = mutate("T1018", "elastic", "tp-1", "host.os.type", "Windows");
+    expect(before?.actual).toBe(true);
+    expect(after?.actual).toBe(false);
+    expect(after?.clause).toBe('WHERE host.os.type == "windows" AND event.type == "start"');
+  });
+});
