@@ -5,7 +5,7 @@
 // (deploy/nginx) before the app. Prints a table and the ratios, writes bench/results/serving-*.json.
 // Options (environment): NEXT_DIST_DIR (default .next-serving; built first when missing),
 // BENCH_SECONDS (8), BENCH_CONNECTIONS (20), DATABASE_URL (else scripts/local-postgres.sh makes
-// the database atlas_bench_serving).
+// the database atlas_bench_serving), BARE_NEXT_DIR (a bare app built by an earlier run, reused).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -100,7 +100,7 @@ async function main() {
     stdio: "pipe",
   });
   console.log("building the bare Next.js app…");
-  const bare = buildBareNext();
+  const bare = buildBareNext(process.env.BARE_NEXT_DIR || undefined);
   const stops: Array<() => Promise<void>> = [];
   try {
     const app: ChildServer = await startServer(

@@ -23,24 +23,23 @@ const FILES: Record<string, string> = {
 
 export type BareNext = { dir: string; start: (port: number) => Promise<ChildServer>; remove: () => void };
 
-export function buildBareNext(): BareNext {
+/** Generates and builds the app, or reuses one built earlier in `existing` (kept afterwards). */
+export function buildBareNext(existing?: string): BareNext {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
+  const start = (dir: string) => (port: number) =>
+    startServer(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: dir,
+      env,
+      port,
+      label: "bare Next app",
+    });
+  if (existing) return { dir: existing, start: start(existing), remove: () => {} };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "atlas-bare-next-"));
   for (const [file, text] of Object.entries(FILES)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }
   fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
   execFileSync(process.execPath, [NEXT_BIN, "build", "--webpack"], { cwd: dir, env, stdio: "pipe" });
-  return {
-    dir,
-    start: (port) =>
-      startServer(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-        cwd: dir,
-        env,
-        port,
-        label: "bare Next app",
-      }),
-    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
+  return { dir, start: start(dir), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
