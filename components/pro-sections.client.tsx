@@ -84,7 +84,8 @@ export function ProSections({
   return (
     <div className="space-y-4">
       <ProTeasers techniqueId={techniqueId} sections={sections} available={available} />
-      <div aria-live="polite" data-testid="pro-state">
+      {/* As tall as the sign-in and upgrade rows, so the answer arriving shifts nothing below. */}
+      <div aria-live="polite" data-testid="pro-state" className="min-h-8">
         {state.kind === "loading" && (
           <p className="text-sm text-slate-600 dark:text-slate-400">Checking your access…</p>
         )}
