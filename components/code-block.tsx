@@ -1,7 +1,10 @@
 import { CopyButton } from "@/components/copy-button.client";
 import { highlightToHtml } from "@/lib/highlight/highlighter";
 
-/** A highlighted code block (rendered on the server) with its language label and a copy button. */
+/**
+ * A highlighted code block (rendered on the server) with its language label and a copy button that
+ * copies the rendered block, so the code travels to the browser once.
+ */
 export async function CodeBlock({
   code,
   language,
@@ -22,7 +25,7 @@ export async function CodeBlock({
         <span className="font-mono text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
           {label}
         </span>
-        <CopyButton text={code.trimEnd()} label={copyLabel} />
+        <CopyButton label={copyLabel} />
       </figcaption>
       <div dangerouslySetInnerHTML={{ __html: html }} />
     </figure>

@@ -2,15 +2,21 @@
 
 import { useState } from "react";
 
-/** Copies the given text; the query text is passed as a prop, so nothing is read back from the DOM. */
-export function CopyButton({ text, label = "Copy" }: { text: string; label?: string }) {
+/**
+ * Copies `text`, or without it the code block the button sits in: the `<pre>` of its `<figure>`,
+ * which the server rendered from the same string. Reading the block back keeps a long query out of
+ * the page's RSC payload, where a prop would send it a second time.
+ */
+export function CopyButton({ text, label = "Copy" }: { text?: string; label?: string }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   return (
     <button
       type="button"
-      onClick={async () => {
+      onClick={async (event) => {
         try {
-          await navigator.clipboard.writeText(text);
+          const source = text ?? event.currentTarget.closest("figure")?.querySelector("pre")?.textContent;
+          if (source == null) throw new Error("no code block beside the copy button");
+          await navigator.clipboard.writeText(source.trimEnd());
           setState("copied");
         } catch {
           setState("failed");
