@@ -34,12 +34,12 @@ export function CoverageMatrixView({ matrix }: { matrix: CoverageMatrix }) {
                       <CoverageCell entry={entry} total={total} />
                       {entry.subtechniques.length > 0 && (
                         // Opened when a sub-technique is covered, so coverage is never hidden.
-                        <details className="ml-2 text-xs" open={coveredSubs > 0}>
-                          <summary className="cursor-pointer py-0.5 text-slate-700 dark:text-slate-300">
+                        <details className="mx-subs" open={coveredSubs > 0}>
+                          <summary>
                             {entry.subtechniques.length} sub-techniques
                             {coveredSubs > 0 ? `, ${coveredSubs} covered` : ""}
                           </summary>
-                          <ul className="mt-1 space-y-1 border-l border-slate-200 pl-2 dark:border-slate-800">
+                          <ul>
                             {entry.subtechniques.map((sub) => (
                               <li key={sub.id}>
                                 <CoverageCell entry={sub} total={total} />
