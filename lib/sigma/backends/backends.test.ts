@@ -217,3 +217,26 @@ describe("all backends", () => {
     });
   });
 });
+
+describe("fields: (issue 17)", () => {
+  const withFields = (target: Target) => {
+    const { rules } = parseSigma(
+      stringify({
+        title: "t",
+        logsource,
+        detection: { sel: { Image: "x" }, condition: "sel" },
+        fields: ["Image", "CommandLine"],
+      }),
+    );
+    const r = convertRule(rules[0]!, target);
+    if ("error" in r) throw new Error(r.error);
+    return r.query;
+  };
+  it("selects the mapped fields: table, project, keep, select()", () => {
+    expect(withFields("splunk")).toMatch(/\n\| table process_path, process$/);
+    expect(withFields("kql")).toMatch(/\n\| project FolderPath, ProcessCommandLine$/);
+    expect(withFields("esql")).toMatch(/\n\| keep process.executable, process.command_line$/);
+    expect(withFields("logscale")).toMatch(/\n\| select\(\[ImageFileName, CommandLine\]\)$/);
+    expect(withFields("eql")).not.toMatch(/CommandLine|command_line/);
+  });
+});

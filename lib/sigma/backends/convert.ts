@@ -53,10 +53,33 @@ export function convertRule(
     // pySigma pipelines name the index or table through state; ours reads the usual keys.
     const source = applied.state.source ?? applied.state.index ?? applied.state.table;
     if (source !== undefined) mapping = { ...mapping, source: String(source) };
-    return { target, query: backends[target].convert(rule, mapping), pipeline: mapping.pipeline };
+    const query =
+      backends[target].convert(rule, mapping) + fieldsClause(target, rule.fields.map(mapping.field));
+    return { target, query, pipeline: mapping.pipeline };
   } catch (error) {
     if (error instanceof BackendError) return { target, error: error.message };
     throw error;
+  }
+}
+
+/**
+ * Sigma's `fields:` as the target's column selection. EQL, Lucene and YARA-L return whole events
+ * (YARA-L's outcome is for computed values), so there it adds nothing.
+ */
+function fieldsClause(target: Target, fields: string[]): string {
+  if (fields.length === 0) return "";
+  const list = fields.join(", ");
+  switch (target) {
+    case "splunk":
+      return `\n| table ${fields.map((f) => (/^[\w.]+$/.test(f) ? f : `"${f.replace(/"/g, '\\"')}"`)).join(", ")}`;
+    case "kql":
+      return `\n| project ${list}`;
+    case "esql":
+      return `\n| keep ${list}`;
+    case "logscale":
+      return `\n| select([${list}])`;
+    default:
+      return "";
   }
 }
 

@@ -75,6 +75,8 @@ export type DetectionRule = {
   conditionText: string[];
   timeframe?: string;
   falsepositives: string[];
+  /** Sigma's `fields`: what to show of a match (table / project / keep on targets that select). */
+  fields: string[];
 };
 
 export type CorrelationType =

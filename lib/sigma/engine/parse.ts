@@ -144,6 +144,7 @@ function buildRule(ctx: Ctx, value: Record<string, unknown>): DetectionRule {
     logsource,
     ...d,
     falsepositives: strings(value.falsepositives),
+    fields: strings(value.fields),
   };
 }
 
