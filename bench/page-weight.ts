@@ -141,7 +141,10 @@ for (const r of results) {
     [
       r.type,
       String(r.pages),
-      r.worst.page.replace(/\.html$/, "").replace(/^techniques\//, "").slice(0, 13),
+      r.worst.page
+        .replace(/\.html$/, "")
+        .replace(/^techniques\//, "")
+        .slice(0, 13),
       pair(r.worst.html),
       pair(r.worst.inlineRsc),
       pair(r.worst.rscFile),
