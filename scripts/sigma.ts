@@ -2,6 +2,7 @@
 // Exit codes for CI: 0 all good, 1 findings (validation errors, or a rule a target cannot
 // express), 2 usage errors (unknown command or target, no files, unreadable file).
 import fs from "node:fs";
+import { parse } from "yaml";
 import { convertRule, hiddenRules } from "@/lib/sigma/backends/convert";
 import { PIPELINE_NAMES } from "@/lib/sigma/backends/named-pipelines";
 import { TARGETS, type Target } from "@/lib/sigma/backends/types";
@@ -9,7 +10,7 @@ import { hasErrors, parseSigma } from "@/lib/sigma/engine/parse";
 import { parseUserPipeline, type UserPipeline } from "@/lib/sigma/user-pipeline/parse";
 
 const USAGE = `usage: npm run sigma -- check <files…>
-       npm run sigma -- convert <files…> --target ${TARGETS.join("|")} [--target …] [--pipeline <name>] [--pipeline-file <pysigma-pipeline.yml>]
+       npm run sigma -- convert <files…> --target ${TARGETS.join("|")} [--target …] [--pipeline <name>] [--pipeline-file <pysigma-pipeline.yml>] [--values <placeholders.yml>]
 pipelines: ${PIPELINE_NAMES.join(", ")} (default: each target's own, see README)`;
 
 function usage(message: string): never {
@@ -24,6 +25,7 @@ const files: string[] = [];
 const targets: Target[] = [];
 let pipeline: string | undefined;
 let pipelineFile: string | undefined;
+let valuesFile: string | undefined;
 for (let i = 0; i < rest.length; i++) {
   const arg = rest[i]!;
   if (arg === "--target" || arg === "-t") {
@@ -37,6 +39,9 @@ for (let i = 0; i < rest.length; i++) {
   } else if (arg === "--pipeline" || arg === "-p") {
     pipeline = rest[++i];
     if (!pipeline) usage("--pipeline needs a name");
+  } else if (arg === "--values") {
+    valuesFile = rest[++i];
+    if (!valuesFile) usage("--values needs a YAML file of placeholder: [values]");
   } else if (arg === "--pipeline-file") {
     pipelineFile = rest[++i];
     if (!pipelineFile) usage("--pipeline-file needs a file");
@@ -61,6 +66,27 @@ if (pipelineFile) {
     console.error(`${pipelineFile}:${d.line}:${d.column}: ${d.severity}: ${d.message} (${d.hint})`);
   if (!parsedPipeline) process.exit(1);
   user = parsedPipeline;
+}
+
+// |expand placeholders: a YAML map of placeholder name to its list of values.
+let placeholders: Record<string, string[]> | undefined;
+if (valuesFile) {
+  let raw: unknown;
+  try {
+    raw = parse(fs.readFileSync(valuesFile, "utf8"), { maxAliasCount: 50 });
+  } catch (error) {
+    usage(`cannot read ${valuesFile}: ${(error as Error).message}`);
+  }
+  const ok =
+    typeof raw === "object" &&
+    raw !== null &&
+    Object.values(raw).every(
+      (v) => Array.isArray(v) && v.every((x) => typeof x === "string" || typeof x === "number"),
+    );
+  if (!ok) usage(`${valuesFile}: write each placeholder as name: [value, ...]`);
+  placeholders = Object.fromEntries(
+    Object.entries(raw as Record<string, unknown[]>).map(([k, v]) => [k, v.map(String)]),
+  );
 }
 
 let findings = 0;
@@ -96,7 +122,7 @@ for (const { file, rules, diagnostics } of parsed) {
   }
   for (const rule of rules.filter((r) => !hidden.has(r)))
     for (const target of targets) {
-      const result = convertRule(rule, target, pipeline, all, user);
+      const result = convertRule(rule, target, pipeline, all, user, placeholders);
       if ("error" in result) {
         findings++;
         console.error(`${file}: ${target}: error: ${result.error}`);

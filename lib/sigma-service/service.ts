@@ -11,7 +11,13 @@ import { loadPipelines } from "@/lib/sigma/backends/pipeline";
 import { TARGETS } from "@/lib/sigma/backends/types";
 import { Budget, SigmaBudgetError } from "@/lib/sigma/engine/budget";
 import { evaluateEvent, parseEvents, SigmaEvalError } from "@/lib/sigma/engine/evaluate";
-import { MAX_HIGHLIGHT_CHARS, MAX_HIGHLIGHT_TOTAL, MAX_RULE_BYTES } from "@/lib/sigma/engine/limits";
+import {
+  MAX_HIGHLIGHT_CHARS,
+  MAX_HIGHLIGHT_TOTAL,
+  MAX_RULE_BYTES,
+  MAX_VALUE_CHARS,
+  MAX_VALUES_PER_FIELD,
+} from "@/lib/sigma/engine/limits";
 import type { Diagnostic } from "@/lib/sigma/engine/model";
 import { hasErrors, parseSigma } from "@/lib/sigma/engine/parse";
 import { routes } from "@/lib/routes";
@@ -42,6 +48,11 @@ export const convertRequestSchema = z.strictObject({
     .default([...TARGETS]),
   /** A named pipeline (pySigma's names where ours is the equivalent, or none). */
   pipeline: z.string().max(64).optional(),
+  /** |expand placeholder values: name -> values (Sigma's placeholder values file). */
+  placeholders: z
+    .record(z.string().max(256), z.array(z.string().max(MAX_VALUE_CHARS)).max(MAX_VALUES_PER_FIELD))
+    .refine((r) => Object.keys(r).length <= 256, "at most 256 placeholders")
+    .optional(),
   /** The user's own pipeline in pySigma's YAML format, applied before the named one. */
   pipeline_yaml: z
     .string()
@@ -126,7 +137,7 @@ export async function convertSigma(input: z.infer<typeof convertRequestSchema>) 
         const conversions = await Promise.all(
           input.targets.map(async (target) => {
             const backend = backends[target];
-            const result = convertRule(rule, target, input.pipeline, rules, user);
+            const result = convertRule(rule, target, input.pipeline, rules, user, input.placeholders);
             const base = { target, label: backend.label, extension: backend.extension };
             if ("error" in result) return { ...base, error: result.error };
             return {

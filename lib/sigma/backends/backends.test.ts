@@ -240,3 +240,17 @@ describe("fields: (issue 17)", () => {
     expect(withFields("eql")).not.toMatch(/CommandLine|command_line/);
   });
 });
+
+describe("|expand placeholders from a values file (issue 17)", () => {
+  const { rules } = parseSigma(
+    stringify({ title: "t", logsource, detection: { sel: { "User|expand": "%admins%" }, condition: "sel" } }),
+  );
+  it("become any of their values; without values the backend refuses by name", () => {
+    expect(
+      convertRule(rules[0]!, "splunk", undefined, rules, undefined, { admins: ["root", "adm*"] }),
+    ).toMatchObject({
+      query: 'user IN ("root", "adm*")',
+    });
+    expect(convertRule(rules[0]!, "splunk")).toMatchObject({ error: expect.stringMatching(/%admins%/) });
+  });
+});

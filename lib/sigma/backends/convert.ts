@@ -7,6 +7,7 @@ import { kql } from "@/lib/sigma/backends/kql";
 import { logscale } from "@/lib/sigma/backends/logscale";
 import { lucene } from "@/lib/sigma/backends/lucene";
 import { namedPipelines } from "@/lib/sigma/backends/named-pipelines";
+import { resolvePlaceholders, type Placeholders } from "@/lib/sigma/backends/placeholders";
 import { resolveMapping, type Pipeline } from "@/lib/sigma/backends/pipeline";
 import { splunk } from "@/lib/sigma/backends/splunk";
 import type { Backend, Target } from "@/lib/sigma/backends/types";
@@ -38,8 +39,11 @@ export function convertRule(
   pipelines?: Pipeline[] | string,
   all: SigmaRuleModel[] = [rule],
   user?: UserPipeline,
+  placeholders?: Placeholders,
 ): Conversion {
   try {
+    if (placeholders)
+      all = all.map((r) => (r.type === "rule" ? resolvePlaceholders(r, placeholders, target) : r));
     if (typeof pipelines === "string") pipelines = namedPipelines(pipelines, target);
     if (user) all = all.map((r) => (r.type === "rule" ? applyUserPipeline(user, r).rule : r));
     if (rule.type === "correlation") {
@@ -47,6 +51,7 @@ export function convertRule(
       return { target, query, pipeline: "correlation" };
     }
     if (rule.conditions.length === 0) throw new BackendError(target, "the rule has no valid condition");
+    if (placeholders) rule = resolvePlaceholders(rule, placeholders, target);
     const applied = user ? applyUserPipeline(user, rule) : { rule, state: {} };
     rule = applied.rule;
     let mapping = resolveMapping(target, rule.logsource, pipelines);
