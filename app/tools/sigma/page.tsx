@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SigmaConverter } from "@/app/tools/sigma/sigma-converter.client";
+import { PIPELINE_NAMES } from "@/lib/sigma/backends/named-pipelines";
 import { TARGETS } from "@/lib/sigma/backends/types";
 import { backends } from "@/lib/sigma/backends/convert";
 
@@ -23,7 +24,7 @@ export default function SigmaToolPage() {
           rule matches. Rules are processed on our server and not stored.
         </p>
       </header>
-      <SigmaConverter />
+      <SigmaConverter pipelines={PIPELINE_NAMES} />
     </div>
   );
 }

@@ -17,9 +17,10 @@ async function readFile(input: HTMLInputElement, set: (text: string) => void) {
 }
 
 /** The converter form: the rule and events go to /api/sigma/convert, which answers with highlighted queries. */
-export function SigmaConverter() {
+export function SigmaConverter({ pipelines }: { pipelines: string[] }) {
   const [rule, setRule] = useState("");
   const [events, setEvents] = useState("");
+  const [pipeline, setPipeline] = useState("");
   const [result, setResult] = useState<ConvertResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,7 +33,11 @@ export function SigmaConverter() {
       const res = await fetch("/api/sigma/convert", {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ rule, ...(events.trim() ? { events } : {}) }),
+        body: JSON.stringify({
+          rule,
+          ...(events.trim() ? { events } : {}),
+          ...(pipeline ? { pipeline } : {}),
+        }),
       });
       const body = (await res.json()) as Partial<ConvertResponse> & { error?: string };
       setResult({
@@ -128,6 +133,24 @@ export function SigmaConverter() {
             spellCheck={false}
             className={field}
           />
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor="sigma-pipeline" className="font-semibold">
+            Pipeline (pySigma&apos;s names where ours is the equivalent)
+          </label>
+          <select
+            id="sigma-pipeline"
+            value={pipeline}
+            onChange={(e) => setPipeline(e.target.value)}
+            className="block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            <option value="">Each target&apos;s default</option>
+            {pipelines.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
         </div>
         <button
           type="submit"
