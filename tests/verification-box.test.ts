@@ -15,12 +15,20 @@ const base: Verification = {
   samples: null,
 };
 const html = (v: Verification) =>
-  renderToStaticMarkup(createElement(VerificationBox, { verification: v, language: "logscale", platformName: "CrowdStrike Falcon LogScale" }));
+  renderToStaticMarkup(
+    createElement(VerificationBox, {
+      verification: v,
+      language: "logscale",
+      platformName: "CrowdStrike Falcon LogScale",
+    }),
+  );
 
 describe("VerificationBox", () => {
   it("says names were not checked when no registry rule ran, and lists the rules that did run", () => {
     const out = html(base);
-    expect(out).toContain("Field and table names: no CrowdStrike Falcon LogScale name registry is checked yet.");
+    expect(out).toContain(
+      "Field and table names: no CrowdStrike Falcon LogScale name registry is checked yet.",
+    );
     expect(out).toContain("the query and 2 exclusions");
     expect(out).toContain("logscale-case-sensitive");
     expect(out).not.toContain("Names:");
@@ -30,7 +38,13 @@ describe("VerificationBox", () => {
   it("shows resolved names with their sources, and findings as findings", () => {
     const out = html({
       ...base,
-      names: { checked: true, platform: "logscale", resolved: 12, unknown: 0, sources: ["falcon-events 7.x"] },
+      names: {
+        checked: true,
+        platform: "logscale",
+        resolved: 12,
+        unknown: 0,
+        sources: ["falcon-events 7.x"],
+      },
       rules: [{ ...base.rules[0]!, findings: 2 }],
       samples: { truePositives: 3, benign: 2, failures: 0 },
     });
