@@ -99,6 +99,7 @@ export async function startStatic(port: number, root: string): Promise<RunningNg
   const body = `  server {
     listen 127.0.0.1:${port};
     root ${root};
+    location = / { try_files /index.html =404; }
     location / { try_files $uri $uri.html =404; }
   }`;
   return run(dir, port, body);
