@@ -71,9 +71,10 @@ export function MatrixPage({ platformId }: { platformId?: string }) {
           Open either in the ATT&CK Navigator (Open Existing Layer, Upload from local).
         </span>
       </div>
-      <nav aria-label="Tactics" className="mt-4 flex flex-wrap gap-x-3 gap-y-1 text-xs md:hidden">
+      {/* Each link at least 24 px tall: touch targets this small are otherwise hard to hit (WCAG 2.5.8). */}
+      <nav aria-label="Tactics" className="mt-4 flex flex-wrap gap-x-3 text-xs md:hidden">
         {matrix.columns.map((c) => (
-          <a key={c.id} href={`#${c.shortName}`} className="underline">
+          <a key={c.id} href={`#${c.shortName}`} className="inline-block py-1 underline">
             {c.name}
           </a>
         ))}
