@@ -51,8 +51,11 @@ describe("content:queries", () => {
     try {
       const result = run(dir, ["T1059.001"]);
       expect(result.code).toBe(1);
+      // The planted line's own number, so fixture edits above it do not break the test.
+      const plantedLine = fs.readFileSync(splunk, "utf8").split("\n").indexOf("  | stast count") + 1;
+      expect(plantedLine).toBeGreaterThan(0);
       expect(result.output).toContain(
-        'techniques/T1059.001/detections/splunk.mdx:27:5 query [spl]: "stast" is not an SPL command',
+        `techniques/T1059.001/detections/splunk.mdx:${plantedLine}:5 query [spl]: "stast" is not an SPL command`,
       );
       expect(result.output).toMatch(
         /techniques\/T1059\.001\/detections\/sentinel\.mdx:\d+:11 query \[kql\]: KS142: The name 'ProcessCommandline'/,
