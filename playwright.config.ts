@@ -9,7 +9,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
-  testIgnore: ["leaks/**"],
+  // The leak and fault suites run against servers of their own (their configs).
+  testIgnore: ["leaks/**", "faults/**"],
   forbidOnly: Boolean(process.env.CI),
   // No retries, locally or in CI: a test that passes only on its second try is a failing test.
   retries: 0,
