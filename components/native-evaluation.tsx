@@ -1,4 +1,4 @@
-import { CodeBlock } from "@/components/code-block";
+import { CopyButton } from "@/components/copy-button.client";
 import type { DetectionEvaluation } from "@/lib/native-eval/run";
 import { outcomeAsExpected } from "@/lib/native-eval/run";
 import { nativeSentence } from "@/lib/native-eval/summary";
@@ -51,7 +51,7 @@ export function NativeEvaluation({
                   Decided by <code className="break-all">{o.clause}</code>
                   {o.scenario ? ` · scenario ${o.scenario}` : ""} · source {o.source}
                 </p>
-                <CodeBlock code={JSON.stringify(o.event, null, 2)} language="json" label="Event (JSON)" />
+                <SampleEvent event={o.event} />
               </details>
             </li>
           );
@@ -69,3 +69,23 @@ export function NativeEvaluation({
 
 /** Threshold detections carry hundreds of events: show the first few of each kind on the page. */
 const PER_KIND = 6;
+
+/**
+ * One sample event as plain JSON: not highlighted, because per-token colour spans made a page with
+ * a dozen ECS documents weigh hundreds of kilobytes (sent twice: in the HTML and the RSC payload).
+ */
+function SampleEvent({ event }: { event: unknown }) {
+  return (
+    <figure className="my-2">
+      <figcaption className="mb-1 flex items-center justify-between gap-2">
+        <span className="font-mono text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
+          Event (JSON)
+        </span>
+        <CopyButton />
+      </figcaption>
+      <pre className="overflow-x-auto rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 dark:bg-slate-900 dark:text-slate-200">
+        <code>{JSON.stringify(event, null, 2)}</code>
+      </pre>
+    </figure>
+  );
+}

@@ -62,6 +62,20 @@ test("home → technique → detection page with every section", async ({ page }
   await expect(page.getByTestId("pro-teasers").locator("li")).toHaveCount(technique.proSections.length);
 });
 
+test("the detection page says what was verified and shows the native query's events", async ({ page }) => {
+  await page.goto(detectionPath);
+  await expect(page.getByTestId("deployment")).toBeVisible();
+  await expect(page.getByTestId("verification")).toBeVisible();
+  const native = page.getByTestId("native-evaluation");
+  await expect(native).toContainText(/fires on (\d+) of \1 attack events?, silent on (\d+) of \2 benign/);
+  const first = native.locator("details").first();
+  await expect(first.locator("pre")).toBeHidden();
+  await first.locator("summary").click();
+  const json = JSON.parse((await first.locator("pre").textContent()) ?? "");
+  expect(typeof json).toBe("object");
+  expect(JSON.stringify(json)).not.toContain("__sample");
+});
+
 test("the technique page shows the sample events and the Sigma filters that tune the rule", async ({
   page,
 }) => {
