@@ -13,6 +13,8 @@ test("type in search, filter by platform, open a result with the keyboard", asyn
 
   await page.getByLabel("Platform").selectOption("sentinel");
   await expect(page).toHaveURL(/platform=sentinel/);
+  // The filtered answer comes from the server: count the results once the list is no longer busy.
+  await expect(page.getByTestId("search-results")).toHaveAttribute("aria-busy", "false");
   const count = await results.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) await expect(results.nth(i)).toContainText("Microsoft Sentinel");

@@ -147,6 +147,7 @@ export function SearchBox({ facets }: { facets: SearchFacets }) {
         ref={listRef}
         onKeyDown={onListKeyDown}
         aria-label="Results"
+        aria-busy={Boolean(key) && answer?.key !== key}
         className="mt-2 space-y-2"
         data-testid="search-results"
       >
