@@ -34,7 +34,7 @@ export function VerificationBox({
   const exclusions = v.queries - 1;
   return (
     <div
-      className="rounded-lg border border-slate-200 p-4 text-sm dark:border-slate-800"
+      className="rounded-lg border border-slate-200 p-4 text-sm [overflow-wrap:anywhere] dark:border-slate-800"
       data-testid="verification"
     >
       <h2 className="mb-3 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">
@@ -49,9 +49,19 @@ export function VerificationBox({
         {v.names.checked && (
           <li>
             Names: {v.names.resolved} table, field and value names resolved against{" "}
-            {v.names.sources.slice(0, 3).join(", ")}
-            {v.names.sources.length > 3 ? ` and ${v.names.sources.length - 3} more` : ""}
+            {v.names.sources.length === 1 ? v.names.sources[0] : `${v.names.sources.length} registries`}
             {v.names.unknown > 0 ? `; ${v.names.unknown} unknown` : ""}.
+            {v.names.sources.length > 1 && (
+              // Sources name files and commits: long, so folded and allowed to break anywhere.
+              <details className="mt-1">
+                <summary className="cursor-pointer text-xs">Registry sources</summary>
+                <ul className="mt-1 space-y-0.5 text-xs [overflow-wrap:anywhere] text-slate-600 dark:text-slate-400">
+                  {v.names.sources.map((source) => (
+                    <li key={source}>{source}</li>
+                  ))}
+                </ul>
+              </details>
+            )}
           </li>
         )}
         {v.deployment.checked && (
