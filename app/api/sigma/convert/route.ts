@@ -1,6 +1,7 @@
 // POST /api/sigma/convert: { rule, targets?, events? } -> diagnostics, queries per backend and
 // the evaluation of pasted events. Bad input is a 4xx with a message, never a 500.
 import { z } from "zod";
+import { BodyTooLargeError, readTextCapped } from "@/lib/http/read-body";
 import {
   convertRequestSchema,
   convertSigma,
@@ -11,25 +12,15 @@ import {
 export const dynamic = "force-dynamic";
 const HEADERS = { "cache-control": "no-store" };
 
+/** The body within the converter's cap, as the shared capped reader gives it. */
 async function readBody(request: Request): Promise<string> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES)
-    throw new SigmaRequestError(413, `the request is over ${MAX_BODY_BYTES / 1024} KB`);
-  const reader = request.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
+  try {
+    return await readTextCapped(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError)
       throw new SigmaRequestError(413, `the request is over ${MAX_BODY_BYTES / 1024} KB`);
-    }
-    chunks.push(value);
+    throw error;
   }
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 export async function POST(request: Request) {
