@@ -1,29 +1,10 @@
 // Mutation tests on the corpus (issue 14): change a true positive where the LogScale query is
 // documented as strict and the evaluation flips from match to miss, naming the deciding clause.
 import { describe, expect, it } from "vitest";
-import { loadContent } from "@/lib/content/load";
-import { contentDir } from "@/lib/content/location";
-import { evaluateDetection } from "@/lib/native-eval/run";
-import type { PlatformSamples } from "@/lib/content/platform-samples";
+import { mutateSample, withFields } from "@/tests/support/sample-mutation";
 
-const catalog = loadContent(contentDir());
-
-function mutate(technique: string, id: string, change: Record<string, unknown>) {
-  const t = catalog.techniques.find((x) => x.id === technique)!;
-  const detection = t.detections.find((d) => d.platform === "logscale")!;
-  const samples = t.platformSamples.logscale!;
-  const mutated: PlatformSamples = {
-    ...samples,
-    events: samples.events.map((e) =>
-      e.id === id ? { ...e, event: { ...e.event, ...change }, tagged: { ...e.tagged, ...change } } : e,
-    ),
-  };
-  const outcome = (s: PlatformSamples) => {
-    const r = evaluateDetection(detection, s);
-    return r.status === "evaluated" ? r.outcomes.find((o) => o.id === id) : undefined;
-  };
-  return { before: outcome(samples), after: outcome(mutated) };
-}
+const mutate = (technique: string, id: string, change: Record<string, unknown>) =>
+  mutateSample(technique, "logscale", id, withFields(change));
 
 describe("LogScale mutations", () => {
   it("field=value is case-sensitive (syntax-operators.html): event_platform=win is not Win (T1047)", () => {

@@ -1,29 +1,10 @@
 // Mutation tests on the corpus (issue 14): change a true positive where the Splunk query is
 // documented as strict and the evaluation flips from match to miss, naming the deciding clause.
 import { describe, expect, it } from "vitest";
-import { loadContent } from "@/lib/content/load";
-import { contentDir } from "@/lib/content/location";
-import { evaluateDetection } from "@/lib/native-eval/run";
-import type { PlatformSamples } from "@/lib/content/platform-samples";
+import { mutateSample, withFields } from "@/tests/support/sample-mutation";
 
-const catalog = loadContent(contentDir());
-
-function mutate(technique: string, platform: string, id: string, change: Record<string, unknown>) {
-  const t = catalog.techniques.find((x) => x.id === technique)!;
-  const detection = t.detections.find((d) => d.platform === platform)!;
-  const samples = t.platformSamples[platform]!;
-  const before = evaluateDetection(detection, samples);
-  const mutated: PlatformSamples = {
-    ...samples,
-    events: samples.events.map((e) =>
-      e.id === id ? { ...e, event: { ...e.event, ...change }, tagged: { ...e.tagged, ...change } } : e,
-    ),
-  };
-  const after = evaluateDetection(detection, mutated);
-  const outcome = (r: typeof before) =>
-    r.status === "evaluated" ? r.outcomes.find((o) => o.id === id) : undefined;
-  return { before: outcome(before), after: outcome(after) };
-}
+const mutate = (technique: string, platform: string, id: string, change: Record<string, unknown>) =>
+  mutateSample(technique, platform, id, withFields(change));
 
 describe("Splunk mutations", () => {
   it("eval/where compare case-sensitively (where): eventName createuser no longer sets created_time (T1136.003)", () => {

@@ -1,37 +1,10 @@
 // Mutation tests on the corpus (issue 14): change a SecOps true positive where the YARA-L rule is
 // documented as strict, and the evaluation flips from match to miss, naming the deciding statement.
 import { describe, expect, it } from "vitest";
-import { loadContent } from "@/lib/content/load";
-import { contentDir } from "@/lib/content/location";
-import type { PlatformSamples } from "@/lib/content/platform-samples";
-import { evaluateDetection } from "@/lib/native-eval/run";
+import { mutateSample, setPath } from "@/tests/support/sample-mutation";
 
-const catalog = loadContent(contentDir());
-
-/** A copy of a nested document with one dotted path set. */
-function setPath(doc: Record<string, unknown>, path: string[], value: unknown): Record<string, unknown> {
-  const [head, ...rest] = path;
-  const child = (doc[head!] ?? {}) as Record<string, unknown>;
-  return { ...doc, [head!]: rest.length ? setPath(child, rest, value) : value };
-}
-
-function mutate(technique: string, platform: string, id: string, path: string, value: unknown) {
-  const t = catalog.techniques.find((x) => x.id === technique)!;
-  const detection = t.detections.find((d) => d.platform === platform)!;
-  const samples = t.platformSamples[platform]!;
-  const change = (e: Record<string, unknown>) => setPath(e, path.split("."), value);
-  const mutated: PlatformSamples = {
-    ...samples,
-    events: samples.events.map((e) =>
-      e.id === id ? { ...e, event: change(e.event), tagged: change(e.tagged) } : e,
-    ),
-  };
-  const outcome = (s: PlatformSamples) => {
-    const r = evaluateDetection(detection, s);
-    return r.status === "evaluated" ? r.outcomes.find((o) => o.id === id) : undefined;
-  };
-  return { before: outcome(samples), after: outcome(mutated) };
-}
+const mutate = (technique: string, platform: string, id: string, path: string, value: unknown) =>
+  mutateSample(technique, platform, id, (e) => setPath(e, path, value));
 
 describe("SecOps mutations", () => {
   it("a regex without nocase is case-sensitive: attachuserpolicy is not AttachUserPolicy (T1098)", () => {
