@@ -10,9 +10,22 @@ import { runSearch, type SearchHit } from "@/lib/search/run-search";
 import { buildIndex } from "@/lib/search/search-index";
 import type { SearchQuery } from "@/lib/search/search-query";
 
-let index: MiniSearch<SearchDocument> | undefined;
+// Kept on globalThis, not in a module variable: instrumentation.ts warms the index at start-up
+// and Next bundles it apart from the route, so the two may hold different copies of this module.
+const INDEX_KEY = Symbol.for("detection-atlas.search-index");
+type IndexHolder = { [INDEX_KEY]?: MiniSearch<SearchDocument> };
+
+function serverIndex(): MiniSearch<SearchDocument> {
+  const holder = globalThis as IndexHolder;
+  holder[INDEX_KEY] ??= buildIndex(searchDocuments(getCatalog()));
+  return holder[INDEX_KEY];
+}
+
+/** Builds the index now (about a second for the corpus), so the first visitor's search does not wait. */
+export function warmSearchIndex(): void {
+  serverIndex();
+}
 
 export function searchCatalog({ q, filters }: SearchQuery): SearchHit[] {
-  index ??= buildIndex(searchDocuments(getCatalog()));
-  return runSearch(index, q, filters);
+  return runSearch(serverIndex(), q, filters);
 }
