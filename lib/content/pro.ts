@@ -13,6 +13,23 @@ export type ProSectionHtml = { id: ProSectionId; html: string };
 
 export async function readProSections(access: ProAccess, techniqueId: string): Promise<ProSectionHtml[]> {
   if (!access.userId) throw new Error("readProSections needs a ProAccess proof");
+  if (process.env.NODE_ENV !== "production") return renderProSections(techniqueId);
+  let rendered = renderedSections.get(techniqueId);
+  if (!rendered) {
+    rendered = renderProSections(techniqueId);
+    renderedSections.set(techniqueId, rendered);
+    rendered.catch(() => renderedSections.delete(techniqueId));
+  }
+  return rendered;
+}
+
+// Rendering a technique's sections (Markdown, then Shiki on every code block) took most of the
+// 1.2 s a Pro answer needed under load; the files only change with a deploy, so a production
+// process renders each technique once. Only readProSections, behind its proof, reads this map.
+// Development renders every time, so edits show without a restart.
+const renderedSections = new Map<string, Promise<ProSectionHtml[]>>();
+
+async function renderProSections(techniqueId: string): Promise<ProSectionHtml[]> {
   const technique = getTechnique(techniqueId);
   if (!technique) return [];
   const sections: ProSectionHtml[] = [];
