@@ -77,16 +77,18 @@ const group = (e: BoolExpr): string | null => {
   return list && `${field(list.field)}:(${list.values.map(stringValue).join(" OR ")})`;
 };
 
+/**
+ * A leaf that is already `NOT …` (null, exists: false) loses its NOT instead of getting a second
+ * one: Lucene's query parser takes one modifier per clause, so `NOT NOT x` is a syntax error.
+ */
+const negate = (x: string, simple: boolean) =>
+  simple ? (x.startsWith("NOT ") ? x.slice(4) : `NOT ${x}`) : `NOT (${x})`;
+
 export const lucene: Backend = {
   id: "lucene",
   label: "Elastic Lucene",
   language: "lucene",
   extension: "txt",
   convert: (rule, mapping) =>
-    serialise(
-      ruleExpr(rule, mapping),
-      { and: " AND ", or: " OR ", not: (x, simple) => (simple ? `NOT ${x}` : `NOT (${x})`) },
-      leaf,
-      group,
-    ),
+    serialise(ruleExpr(rule, mapping), { and: " AND ", or: " OR ", not: negate }, leaf, group),
 };

@@ -130,7 +130,12 @@ export function splunkQuery(expr: Expr, prefix: string | undefined): string {
       ? "*"
       : serialise(
           search.length === 1 ? search[0]! : { t: "and", args: search },
-          { and: " ", or: " OR ", not: (x, simple) => (simple ? `NOT ${x}` : `NOT (${x})`) },
+          // A null test is already `NOT f=*`: negated, it becomes `f=*`, not `NOT NOT f=*`.
+          {
+            and: " ",
+            or: " OR ",
+            not: (x, simple) => (simple ? (x.startsWith("NOT ") ? x.slice(4) : `NOT ${x}`) : `NOT (${x})`),
+          },
           leaf,
           group,
         );
