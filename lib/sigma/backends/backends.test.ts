@@ -78,7 +78,7 @@ describe("kql", () => {
     expect(q({ "CommandLine|contains": 'say "hi"' })).toBe('ProcessCommandLine contains "say \\"hi\\""');
     expect(q({ "CommandLine|startswith|cased": "Ab" })).toBe('ProcessCommandLine startswith_cs "Ab"');
     expect(q({ CommandLine: ["a", "b"] })).toBe('ProcessCommandLine in~ ("a", "b")');
-    expect(q({ CommandLine: "a*b?.c" })).toBe('ProcessCommandLine matches regex "(?i)^a.*b.\\\\.c$"');
+    expect(q({ CommandLine: "a*b?.c" })).toBe('ProcessCommandLine matches regex "(?is)^a.*b.\\\\.c$"');
     expect(q({ "CommandLine|re|i": "^x\\d+" })).toBe('ProcessCommandLine matches regex "(?i)^x\\\\d+"');
     expect(q({ "CommandLine|exists": true, User: null })).toBe(
       "isnotempty(ProcessCommandLine) and isempty(AccountName)",
@@ -161,7 +161,7 @@ describe("esql", () => {
     expect(q({ CommandLine: ["A", "b"] })).toBe('to_lower(process.command_line) in ("a", "b")');
     expect(q({ User: null, "n|gt": 1 })).toBe("user.name is null and winlog.event_data.n > 1");
     expect(q({ "ip|cidr": "10.0.0.0/8" })).toBe('cidr_match(winlog.event_data.ip, "10.0.0.0/8")');
-    expect(q({ "CommandLine|re": "^x.y$" })).toBe('process.command_line rlike "x[^\\\\n]y"');
+    expect(q({ "CommandLine|re": "^x.y$" })).toBe('process.command_line rlike "x[^\\n]y"');
     expect(one({ "cs-method": "GET" }, "esql", { category: "webserver" }).split("\n| where ")[1]).toBe(
       'to_lower(http.request.method) == "get"',
     );
@@ -186,7 +186,7 @@ describe("eql", () => {
     expect(q({ Image: ["a", "b*"] })).toBe('process.executable : ("a", "b*")');
     expect(q({ "Image|cased": "Ab" })).toBe('process.executable == "Ab"');
     expect(q({ "Image|contains|cased": "Ab" })).toBe('process.executable like "*Ab*"');
-    expect(q({ "Image|re|i": "a.b" })).toBe('process.executable regex~ ".*a[^\\\\n]b.*"');
+    expect(q({ "Image|re|i": "a.b" })).toBe('process.executable regex~ ".*a[^\\n]b.*"');
     expect(q({ "ip|cidr": "fe80::/10", m: null, "e|exists": true })).toBe(
       'cidrMatch(winlog.event_data.ip, "fe80::/10") and user.name == null and winlog.event_data.e != null'.replace(
         "user.name",

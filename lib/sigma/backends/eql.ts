@@ -18,7 +18,7 @@ const fail = (message: string): never => {
 };
 
 export const eqlString = (s: string) =>
-  `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n")}"`;
+  `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t")}"`;
 const field = (name: string) => (/^[A-Za-z_@][\w.@]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``);
 
 function pattern(value: Extract<SigmaValue, { kind: "string" }>): string {

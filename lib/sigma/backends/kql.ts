@@ -45,7 +45,8 @@ function stringMatch(f: string, value: Extract<SigmaValue, { kind: "string" }>):
     case "endswith":
       return `${f} ${shape}${cs} ${kqlString(text)}`;
     case "wildcard":
-      return `${f} matches regex ${kqlString(`${value.cased ? "" : "(?i)"}^${partsToRegex(value.parts)}$`)}`;
+      // (?s): a Sigma wildcard spans newlines, RE2's `.` does not without it.
+      return `${f} matches regex ${kqlString(`${value.cased ? "(?s)" : "(?is)"}^${partsToRegex(value.parts)}$`)}`;
   }
 }
 

@@ -65,7 +65,8 @@ export function cqlLeaf(m: Extract<Expr, { t: "match" }>): string {
       const other = cqlField(value.field);
       if (value.match !== "eq")
         return fail(`LogScale's test() compares whole values; |fieldref|${value.match} has no equivalent`);
-      return `test(${f} == ${other})`;
+      // Sigma compares values case-insensitively; test()'s == does not, lower() in it does.
+      return `test(lower(${f}) == lower(${other}))`;
     }
     case "expand":
       return fail(`placeholder %${value.placeholder}% has no values; supply them in a values file`);

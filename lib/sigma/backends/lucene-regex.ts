@@ -3,7 +3,12 @@
 // This rewrites what has an exact equivalent and refuses the rest.
 import { BackendError } from "@/lib/sigma/backends/errors";
 
-const SHORTHAND: Record<string, string> = { d: "0-9", w: "A-Za-z0-9_", s: " \\t\\n\\r\\f\\v" };
+// Lucene's RegExp rejects an escaped letter it has no class for (`\n`, `\t`: "invalid character
+// class"; older versions read it as the letter itself), so control characters are written as
+// themselves; the callers' string quoting turns them into their target's escapes.
+const CONTROL: Record<string, string> = { n: "\n", t: "\t", r: "\r", f: "\f", v: "\v" };
+// PCRE's \s is tab through carriage return (\t \n \v \f \r) and space; Lucene's own \s lacks \v and \f.
+const SHORTHAND: Record<string, string> = { d: "0-9", w: "A-Za-z0-9_", s: "\t-\r " };
 // Characters Lucene's regexp treats as operators that PCRE treats as literals.
 const LUCENE_LITERAL = new Set(['"', "<", ">", "#", "@", "&", "~"]);
 
@@ -56,7 +61,7 @@ export function toLuceneRegex(
       else if ("DWS".includes(next!)) out += `[^${SHORTHAND[next!.toLowerCase()]}]`;
       else if (next === "b" || next === "B") fail("word boundaries (\\b)");
       else if (/[1-9]/.test(next!)) fail("back-references");
-      else if (next === "n" || next === "t" || next === "r") out += `\\${next}`;
+      else if (next! in CONTROL) out += CONTROL[next!];
       else if (/[A-Za-z]/.test(next!)) fail(`the escape \\${next}`);
       else out += `\\${next}`;
     } else if (ch === "[") {
@@ -69,8 +74,8 @@ export function toLuceneRegex(
         if (c === "\\") {
           const n = pattern[++j]!;
           if (n in SHORTHAND) cls += SHORTHAND[n];
-          else if (/[A-Za-z]/.test(n) && !"ntr".includes(n))
-            fail(`the escape \\${n} inside a character class`);
+          else if (n in CONTROL) cls += CONTROL[n];
+          else if (/[A-Za-z]/.test(n)) fail(`the escape \\${n} inside a character class`);
           else cls += `\\${n}`;
         } else if (expand && /[a-z]/i.test(c) && pattern[j + 1] !== "-" && pattern[j - 1] !== "-")
           cls += c.toLowerCase() + c.toUpperCase();
@@ -95,7 +100,7 @@ export function toLuceneRegex(
     } else if (ch === "$") {
       if (i !== pattern.length - 1) fail("a $ anchor that is not at the end");
       anchoredEnd = true;
-    } else if (ch === "." && !flags.s) out += "[^\\n]";
+    } else if (ch === "." && !flags.s) out += "[^\n]";
     else if (LUCENE_LITERAL.has(ch)) out += `\\${ch}`;
     else if (expand && /[a-z]/i.test(ch)) out += caseClass(ch);
     else out += ch;

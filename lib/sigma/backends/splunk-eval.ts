@@ -18,7 +18,8 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
     case "string": {
       const body = partsToRegex(v.parts);
       const anchored = m.field === null ? body : `^${body}$`;
-      return `match(${f}, ${str((v.cased ? "" : "(?i)") + anchored)})`;
+      // (?s): a Sigma wildcard spans newlines, PCRE's `.` does not without it.
+      return `match(${f}, ${str((v.cased ? "(?s)" : "(?is)") + anchored)})`;
     }
     case "number":
       return `${f}==${v.value}`;

@@ -128,7 +128,7 @@ describe("logscale", () => {
     expect(n).toContain('cidr(RemoteAddressIP4, subnet="10.0.0.0/8")');
     expect(
       convert({ sel: { "CommandLine|fieldref": "ParentCommandLine" }, condition: "sel" }, "logscale"),
-    ).toContain("test(CommandLine == ParentCommandLine)");
+    ).toContain("test(lower(CommandLine) == lower(ParentCommandLine))");
   });
   it("searches keywords in @rawstring as a substring", () => {
     expect(convert({ kw: ["ev/il"], condition: "kw" }, "logscale")).toContain("@rawstring=/ev\\/il/i");

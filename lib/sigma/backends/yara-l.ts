@@ -64,7 +64,8 @@ export function yaralLeaf(m: Extract<Expr, { t: "match" }>, event = "$e"): strin
         return fail(
           `YARA-L compares two fields only for equality; |fieldref|${value.match} has no equivalent`,
         );
-      return `${f} = ${udmField(value.field, event)}`;
+      // Sigma compares values case-insensitively and `=` between two fields does not.
+      return `strings.to_lower(${f}) = strings.to_lower(${udmField(value.field, event)})`;
     case "expand":
       return fail(`placeholder %${value.placeholder}% has no values; supply them in a values file`);
   }
