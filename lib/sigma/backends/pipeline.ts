@@ -21,6 +21,10 @@ const entrySchema = z.strictObject({
   conditions: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string()).min(1)])).optional(),
   /** Unmapped fields are an error here (the table has fixed columns). */
   strict: z.boolean().optional(),
+  /** Unmapped fields get this prefix here (e.g. Vendor. for a LogScale package's original fields). */
+  unmapped_prefix: z.string().optional(),
+  /** The target has this log source but no documented schema for it: refuse with this reason. */
+  refuse: z.string().min(1).optional(),
   fields: z.record(z.string(), z.string()).default({}),
 });
 
@@ -82,9 +86,19 @@ export function resolveMapping(
   pipelines = loadPipelines(),
 ): ResolvedMapping {
   const candidates = pipelines.filter((p) => p.targets.includes(target as Pipeline["targets"][number]));
+  const described = Object.entries(logsource)
+    .filter(([k]) => k !== "definition")
+    .map(([k, v]) => `${k}: ${v}`)
+    .join(", ");
   for (const pipeline of candidates) {
     const entry = pipeline.entries.find((e) => matches(e.logsource, logsource));
     if (!entry && pipeline.default_source === undefined) continue;
+    if (entry?.refuse)
+      throw new BackendError(
+        target,
+        `no ${target} pipeline maps logsource {${described}}; add an entry once its fields are documented: ${entry.refuse} (lib/sigma/pipelines, ${pipeline.name})`,
+      );
+    const prefix = entry?.unmapped_prefix ?? pipeline.unmapped_prefix;
     const fields = { ...pipeline.fields, ...entry?.fields };
     const raw = entry?.source ?? pipeline.default_source;
     const source = typeof raw === "string" || raw === undefined ? raw : raw[target];
@@ -102,14 +116,10 @@ export function resolveMapping(
             target,
             `field "${name}" has no column in ${where}; add a mapping for it to the pipeline`,
           );
-        return pipeline.unmapped_prefix ? pipeline.unmapped_prefix + name : name;
+        return prefix ? prefix + name : name;
       },
     };
   }
-  const described = Object.entries(logsource)
-    .filter(([k]) => k !== "definition")
-    .map(([k, v]) => `${k}: ${v}`)
-    .join(", ");
   throw new BackendError(
     target,
     `no ${target} pipeline maps logsource {${described}}; add an entry to a file in lib/sigma/pipelines`,

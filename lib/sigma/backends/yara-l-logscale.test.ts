@@ -178,9 +178,63 @@ describe("pipeline names exist in the platform field registries", () => {
   it("secops_udm uses UDM paths and event types from udm.yml", () => check("yara-l", "secops"));
   it("crowdstrike_falcon uses Falcon fields and #event_simpleName values from logscale/", () =>
     check("logscale", "logscale"));
+  it("CloudTrail under the package's Vendor. prefix: every record name of the AWS reference resolves", () => {
+    const pkg = registry("logscale");
+    const fields = new Set(pkg.flatMap((r) => Object.keys(r.fields ?? {})));
+    const entry = loadPipelines()
+      .find((p) => p.name === "crowdstrike_falcon")!
+      .entries.find((e) => e.logsource.service === "cloudtrail")!;
+    expect(entry.unmapped_prefix).toBe("Vendor.");
+    const record = parse(
+      fs.readFileSync("content/registry/fields/logscale/aws-cloudtrail.yml", "utf8"),
+    ) as Registry;
+    const missing = Object.keys(record.fields ?? {}).filter((f) => !fields.has(`Vendor.${f}`));
+    expect(missing).toEqual([]);
+  });
   it("every registry check can fail: an invented name is reported", () => {
     const fields = new Set(registry("secops").flatMap((r) => Object.keys(r.fields ?? {})));
     expect(fields.has("target.process.command_line")).toBe(true);
     expect(fields.has("target.process.commandline")).toBe(false);
+  });
+});
+
+describe("LogScale cloud and proxy log sources", () => {
+  it("scopes CloudTrail to the aws/cloudtrail package's tags and its Vendor. record", () => {
+    expect(
+      convert(
+        {
+          sel: {
+            eventSource: "iam.amazonaws.com",
+            eventName: "CreateUser",
+            "requestParameters.userName|startswith": "svc",
+          },
+          filter: { "errorCode|exists": true },
+          condition: "sel and not filter",
+        },
+        "logscale",
+        { product: "aws", service: "cloudtrail" },
+      ),
+    ).toBe(
+      "#Vendor=aws\n| #event.module=cloudtrail\n| Vendor.eventSource=/^iam\\.amazonaws\\.com$/i Vendor.eventName=/^CreateUser$/i Vendor.requestParameters.userName=/^svc/i Vendor.errorCode!=*",
+    );
+  });
+  it("refuses proxy and Azure with the reason", () => {
+    expect(
+      result({ sel: { "c-uri|contains": "/x" }, condition: "sel" }, "logscale", { category: "proxy" }),
+    ).toMatchObject({
+      error: expect.stringMatching(
+        /^no logscale pipeline maps logsource \{category: proxy\}; .*zscaler\/internet-access/,
+      ),
+    });
+    expect(
+      result({ sel: { ResultType: 50126 }, condition: "sel" }, "logscale", {
+        product: "azure",
+        service: "signinlogs",
+      }),
+    ).toMatchObject({
+      error: expect.stringMatching(
+        /^no logscale pipeline maps logsource \{product: azure, service: signinlogs\}; .*Entra ID/,
+      ),
+    });
   });
 });
