@@ -198,6 +198,59 @@ describe("pipeline names exist in the platform field registries", () => {
   });
 });
 
+describe("Windows Security and System log sources", () => {
+  const security = { product: "windows", service: "security" };
+  const system = { product: "windows", service: "system" };
+  it("yara-l: Security events by vendor and provider, event IDs as strings, logon fields in UDM", () => {
+    const q = events(
+      convert(
+        { sel: { EventID: 4624, TargetUserName: "admin", "IpAddress|cidr": "10.0.0.0/8" }, condition: "sel" },
+        "yara-l",
+        security,
+      ),
+    );
+    expect(q).toBe(
+      [
+        '$e.metadata.vendor_name = "Microsoft"',
+        '    $e.metadata.product_name = "Microsoft-Windows-Security-Auditing"',
+        '    ($e.metadata.product_event_type = "4624" and $e.target.user.userid = "admin" nocase and net.ip_in_range_cidr($e.principal.ip, "10.0.0.0/8"))',
+      ].join("\n"),
+    );
+  });
+  it("yara-l: System events by log type, provider in metadata.product_name, service in target.application", () => {
+    const q = events(
+      convert(
+        {
+          sel: { EventID: 7045, Provider_Name: "Service Control Manager", "ServiceName|contains": "psexe" },
+          condition: "sel",
+        },
+        "yara-l",
+        system,
+      ),
+    );
+    expect(q).toBe(
+      [
+        '$e.metadata.vendor_name = "Microsoft"',
+        '    $e.metadata.log_type = "WINEVTLOG"',
+        '    ($e.metadata.product_event_type = "7045" and $e.metadata.product_name = "Service Control Manager" nocase and $e.target.application = /(?s)psexe/ nocase)',
+      ].join("\n"),
+    );
+  });
+  it("yara-l: a Security field with no documented UDM home is refused by name", () => {
+    expect(
+      result({ sel: { EventID: 4624, LogonType: 10 }, condition: "sel" }, "yara-l", security),
+    ).toMatchObject({ error: expect.stringMatching(/field "LogonType" has no column/) });
+  });
+  it("logscale: Windows Security and System are refused with the reason", () => {
+    for (const ls of [security, system])
+      expect(result({ sel: { EventID: 4624 }, condition: "sel" }, "logscale", ls)).toMatchObject({
+        error: expect.stringMatching(
+          /^no logscale pipeline maps logsource \{product: windows, service: (security|system)\}; add an entry once its fields are documented: Falcon sensor events do not carry the Windows event logs, .*log-collector-config-common-source-windows\.html\) \(lib\/sigma\/pipelines, crowdstrike_falcon\)$/,
+        ),
+      });
+  });
+});
+
 describe("LogScale cloud and proxy log sources", () => {
   it("scopes CloudTrail to the aws/cloudtrail package's tags and its Vendor. record", () => {
     expect(

@@ -19,6 +19,9 @@ export const yaralString = (s: string) =>
 // A UDM path, or a map member such as additional.fields["ScriptBlockText"].
 const UDM_PATH = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*(\["[^"\\]+"\])?$/;
 
+/** UDM string fields that Sigma rules compare with numbers (EventID). */
+const STRING_UDM = new Set(["metadata.product_event_type"]);
+
 export function udmField(name: string, event = "$e"): string {
   if (!UDM_PATH.test(name))
     fail(`"${name}" is not a UDM field path; map it to one in the secops_udm pipeline (lib/sigma/pipelines)`);
@@ -43,7 +46,9 @@ export function yaralLeaf(m: Extract<Expr, { t: "match" }>, event = "$e"): strin
     case "string":
       return stringTest(f, value);
     case "number":
-      return `${f} = ${value.value}`;
+      // YARA-L is typed: a Windows event ID compared with the string metadata.product_event_type
+      // is written as a string, as Google's rules write it ("4624").
+      return STRING_UDM.has(m.field) ? `${f} = "${value.value}"` : `${f} = ${value.value}`;
     case "boolean":
       return `${f} = ${value.value}`;
     case "null":
