@@ -291,3 +291,46 @@ describe("LogScale cloud and proxy log sources", () => {
     });
   });
 });
+
+describe("correlation conditions in the vendors' documented forms", () => {
+  const base = `title: Net connect\nname: net_conn\nlogsource: { product: windows, category: network_connection }\ndetection:\n  sel:\n    DestinationPort: 4444\n  condition: sel\n`;
+  const correlate = (correlation: string, target: Target) => {
+    const { rules, diagnostics } = parseSigma(
+      `title: C\nname: c\ncorrelation:\n${correlation}\n---\n${base}`,
+    );
+    expect(diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    return convertRule(rules[0]!, target, undefined, rules);
+  };
+  const count = (condition: string) =>
+    `  type: event_count\n  rules: [net_conn]\n  group-by: [Computer]\n  timespan: 5m\n  condition: ${condition}`;
+  const condition = (r: ReturnType<typeof correlate>) => {
+    if ("error" in r) throw new Error(r.error);
+    return /condition:\n {4}(.*)\n\}$/.exec(r.query)![1];
+  };
+  // cloud.google.com/chronicle/docs/yara-l/condition-syntax: counts take > >= < <=; #e < n is an
+  // unbounded condition and a rule needs a bounded one; outcomes also take = and !=.
+  it("yara-l: an upper bound alone on a count keeps the event bounded with $e", () =>
+    expect(condition(correlate(count("{ lt: 5 }"), "yara-l"))).toBe("$e and #e < 5"));
+  it("yara-l: a count equal to n is >= n and <= n; a lower bound needs no $e", () => {
+    expect(condition(correlate(count("{ eq: 5 }"), "yara-l"))).toBe("#e >= 5 and #e <= 5");
+    expect(condition(correlate(count("{ gte: 5 }"), "yara-l"))).toBe("#e >= 5");
+  });
+  it("yara-l: neq on a count is refused; on an outcome it is the documented !=", () => {
+    expect(correlate(count("{ neq: 5 }"), "yara-l")).toMatchObject({
+      error: expect.stringMatching(/counts with > >= < <= only/),
+    });
+    const sum = `  type: value_sum\n  rules: [net_conn]\n  group-by: [Computer]\n  timespan: 1h\n  condition: { field: DestinationPort, neq: 1000 }`;
+    expect(condition(correlate(sum, "yara-l"))).toBe("$e and $value_sum != 1000");
+  });
+  // library.humio.com/data-analysis/functions-percentile.html: field, percentiles, as (a prefix);
+  // the output field is <as>_<percentile> (examples-percentile-median-allocation.html).
+  it("logscale: percentile(field, percentiles=[p], as=x) and the threshold on x_p", () => {
+    const pct = `  type: value_percentile\n  rules: [net_conn]\n  group-by: [Computer]\n  timespan: 1h\n  condition: { field: DestinationPort, percentile: 95, gt: 1000 }`;
+    const r = correlate(pct, "logscale");
+    if ("error" in r) throw new Error(r.error);
+    expect(r.query.split("\n| ").slice(-2)).toEqual([
+      "bucket(span=1h, field=[ComputerName], function=percentile(RemotePort, percentiles=[95], as=value_percentile))",
+      "test(value_percentile_95 > 1000)",
+    ]);
+  });
+});

@@ -23,10 +23,23 @@ export function yaralCorrelation(plan: CorrelationPlan): string {
   const events: string[] = [];
   const outcome: string[] = [];
   let condition: string;
+  // Outcome variables compare with = != > >= < <=; counts (#e, #placeholder) with > >= < <= only,
+  // and `#x < n` / `#x <= n` are unbounded: a rule needs a bounded condition on its event, so
+  // those get `$e and` (cloud.google.com/chronicle/docs/yara-l/condition-syntax).
   const cmp = (lhs: string) =>
     c
       .condition!.ops.map(({ op, value }) => `${lhs} ${op === "eq" ? "=" : OP_SYMBOL[op]} ${value}`)
       .join(" and ");
+  const countCmp = (lhs: string) => {
+    const ops = c.condition!.ops;
+    if (ops.some(({ op }) => op === "neq"))
+      fail("YARA-L compares event and value counts with > >= < <= only; a count condition cannot be neq");
+    const parts = ops.flatMap(({ op, value }) =>
+      op === "eq" ? [`${lhs} >= ${value}`, `${lhs} <= ${value}`] : [`${lhs} ${OP_SYMBOL[op]} ${value}`],
+    );
+    const bounded = ops.some(({ op, value }) => op === "gt" || ((op === "gte" || op === "eq") && value > 0));
+    return { text: parts.join(" and "), bounded };
+  };
   if (temporal) {
     plan.rules.forEach((r, i) => {
       const e = `$e${i + 1}`;
@@ -49,10 +62,12 @@ export function yaralCorrelation(plan: CorrelationPlan): string {
     });
     first!.groupBy.forEach((f, k) => events.push(`${vars[k]} = ${udmField(f)}`));
     const metric = metricOf(plan);
-    if (metric === "count") condition = cmp("#e");
-    else if (metric === "distinct") {
+    if (metric === "count") {
+      const { text, bounded } = countCmp("#e");
+      condition = bounded ? text : `$e and ${text}`;
+    } else if (metric === "distinct") {
       events.push(`$value = ${udmField(first!.valueField!)}`);
-      condition = `$e and ${cmp("#value")}`;
+      condition = `$e and ${countCmp("#value").text}`;
     } else if (metric === "sum" || metric === "avg") {
       outcome.push(`$${c.type} = ${metric}(${udmField(first!.valueField!)})`);
       condition = `$e and ${cmp(`$${c.type}`)}`;
