@@ -125,9 +125,9 @@ describe("temporal_ordered: the rules match in the order listed", () => {
     expect(query(ordered, "yara-l")).toContain(
       "$e1.metadata.event_timestamp.seconds <= $e2.metadata.event_timestamp.seconds",
     ));
-  it("splunk and kql: first of the first rule before last of the second", () => {
-    expect(query(ordered, "splunk")).toContain("where first_time < last_time");
-    expect(query(ordered, "kql")).toContain('minif(Timestamp, sigma_rule == "enc_ps")');
+  it("splunk and kql: streamstats and scan sequences over a sliding window (exact outputs in conformance/)", () => {
+    expect(query(ordered, "splunk")).toContain("| where sigma_step=2 AND _time - start_1 <= 600");
+    expect(query(ordered, "kql")).toContain("| scan with (");
   });
   it.each(["esql", "logscale"] as const)("%s refuses with the reason", (target) =>
     expect(convert(ordered, target)).toMatchObject({ error: expect.stringMatching(/sequence/) }),

@@ -37,20 +37,9 @@ export function splunkCorrelation(plan: CorrelationPlan): string {
   const by = ["_time", ...groupNames(plan)].join(" ");
   const head = [searches(plan), `bin _time span=${plan.span.n}${plan.span.unit}`];
   const value = plan.rules.length === 1 ? plan.rules[0]!.valueField : "sigma_value";
-  if (c.type === "temporal" || c.type === "temporal_ordered") {
-    if (c.type === "temporal_ordered" && plan.rules.length > 2)
-      fail(
-        "temporal_ordered over more than two rules needs a sequence operator, which Splunk's stats has not; use EQL or YARA-L",
-      );
-    if (c.type === "temporal") {
-      head.push(`stats dc(sigma_rule) as rule_count by ${by}`, `search rule_count >= ${plan.rules.length}`);
-    } else {
-      const [a, b] = plan.rules;
-      head.push(
-        `stats min(eval(if(sigma_rule=${q(a!.ref)}, _time, null()))) as first_time max(eval(if(sigma_rule=${q(b!.ref)}, _time, null()))) as last_time by ${by}`,
-        "where first_time < last_time",
-      );
-    }
+  if (c.type === "temporal_ordered") return [searches(plan), ...orderedStreamstats(plan)].join("\n| ");
+  if (c.type === "temporal") {
+    head.push(`stats dc(sigma_rule) as rule_count by ${by}`, `search rule_count >= ${plan.rules.length}`);
     return head.join("\n| ");
   }
   const metric = metricOf(plan);
@@ -67,4 +56,32 @@ export function splunkCorrelation(plan: CorrelationPlan): string {
     `search ${thresholds(plan, c.type, { eq: "=", and: " " })}`,
   );
   return head.join("\n| ");
+}
+
+/**
+ * temporal_ordered with `streamstats` over the events in time order (Search Reference:
+ * streamstats, sort): `start_k` is, per group, the latest time at which a sequence of rules 1..k
+ * seen so far began; an event of rule k+1 extends the latest start of rule k's, and an event of
+ * the last rule matches when its time is within the timespan of that start. The latest start is
+ * the best one a later event can complete, so this is exact, over a sliding window. Events of one
+ * instant go highest rule first, so a rule never follows an equal-time event of the rule before
+ * it (equal times are not an order); `sort 0` lifts sort's 10,000-result default limit.
+ */
+function orderedStreamstats(plan: CorrelationPlan): string[] {
+  const by = groupColumns(plan);
+  const byClause = by.length ? ` by ${by.join(" ")}` : "";
+  const n = plan.rules.length;
+  const lines = [
+    `eval sigma_step=case(${plan.rules.map((r, i) => `sigma_rule=${q(r.ref)}, ${i + 1}`).join(", ")})`,
+    "sort 0 _time, -sigma_step",
+    "eval sigma_chain=if(sigma_step=1, _time, null())",
+    `streamstats max(sigma_chain) as start_1${byClause}`,
+  ];
+  for (let k = 2; k < n; k++)
+    lines.push(
+      `eval sigma_chain=if(sigma_step=${k}, start_${k - 1}, null())`,
+      `streamstats max(sigma_chain) as start_${k}${byClause}`,
+    );
+  lines.push(`where sigma_step=${n} AND _time - start_${n - 1} <= ${plan.span.seconds}`);
+  return lines;
 }
