@@ -2,7 +2,7 @@
 // all, cased, windash) on every backend, pinned to the Sigma specification (SigmaHQ/
 // sigma-specification, specification/*.md) and to each target's documented operators.
 import { describe, expect, it } from "vitest";
-import { conformance, yaralRule } from "@/lib/sigma/conformance/modifier-harness";
+import { conformance, convertProbe, rule, yaralRule } from "@/lib/sigma/conformance/modifier-harness";
 
 const kql = (where: string) => `DeviceProcessEvents\n| where ${where}`;
 const esql = (where: string) => `from logs-* metadata _id, _index, _version\n| where ${where}`;
@@ -92,6 +92,15 @@ describe("wildcards * and ? in a plain value", () => {
       },
     },
   );
+  // SearchReference, where and match(): beside a regex in an OR the value is tested in | where
+  // as an anchored PCRE, which has ? and needs (?s) for * to span newlines.
+  it("splunk: beside a regex in an OR, | where match() with (?is)", () => {
+    const r = rule("    - CommandLine: 'who*mi?.exe'\n    - User|re: 'adm'");
+    expect(convertProbe(r, "splunk")).toEqual({
+      query:
+        "*\n| where " + String.raw`match('CommandLine', "(?is)^who.*mi.\\.exe$") OR match('User', "adm")`,
+    });
+  });
 });
 
 // sigma-rules-specification.md, "Escape Character": "A wildcard has to be escaped to be handled

@@ -13,6 +13,7 @@ import type {
   DetectionRule,
   SigmaValue,
 } from "@/lib/sigma/engine/model";
+import { parseWildcards } from "@/lib/sigma/engine/modifiers";
 import { regexOf } from "@/lib/sigma/engine/regex";
 import { WildcardPattern } from "@/lib/sigma/engine/wildcard";
 
@@ -138,7 +139,8 @@ function matchOne(actual: unknown, value: SigmaValue, event: Event, ctx: Ctx): b
         throw new SigmaEvalError(
           `the value uses placeholder %${value.placeholder}%, which has no values here`,
         );
-      return values.some((v) => v.toLowerCase() === text.toLowerCase());
+      // A placeholder's values are Sigma strings, wildcards included, as the backends resolve them.
+      return values.some((v) => new WildcardPattern(parseWildcards(v), false).test(text, ctx.budget));
     }
   }
 }
