@@ -186,3 +186,24 @@ describe("re with \\s and \\t escapes", () => {
     },
   );
 });
+
+// The long names pySigma accepts for the flags (ignorecase, multiline, dotall) are the same
+// flags; without ^ or $ the m flag changes nothing, so Lucene-syntax targets need not refuse it.
+describe("re|ignorecase|multiline|dotall (pySigma's long flag names)", () => {
+  conformance(
+    {
+      selection: "    CommandLine|re|ignorecase|multiline|dotall: 'A.B'",
+      match: [{ CommandLine: "xa\nby" }],
+      miss: [{ CommandLine: "ab" }],
+    },
+    {
+      splunk: { doc: "(?ims)", query: "*\n| regex " + String.raw`CommandLine="(?ims)A.B"` },
+      kql: { doc: "(?ims)", query: kql('ProcessCommandLine matches regex "(?ims)A.B"') },
+      lucene: { doc: "letter classes, . as is", query: "process.command_line:/.*[aA].[bB].*/" },
+      esql: { doc: "letter classes, . as is", query: esql('process.command_line rlike ".*[aA].[bB].*"') },
+      eql: { doc: "regex~, . as is", query: eql('process.command_line regex~ ".*A.B.*"') },
+      "yara-l": { doc: "(?ims)", query: "$e.target.process.command_line = /(?ims)A.B/" },
+      logscale: { doc: "flags i, m and d", query: "CommandLine=/A.B/imd" },
+    },
+  );
+});
