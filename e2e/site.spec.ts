@@ -144,6 +144,26 @@ test("Sigma download headers, ETag and 304", async ({ request }) => {
   }
 });
 
+test("prerendered pages carry an ETag of their build and path, and answer 304 for it", async ({
+  request,
+}) => {
+  const first = await request.get(detectionPath);
+  const etag = first.headers()["etag"]!;
+  expect(etag).toMatch(/^W\/".+"$/);
+  const other = await request.get(`/techniques/${technique.id}`);
+  expect(other.headers()["etag"]).not.toBe(etag);
+  const again = await request.get(detectionPath, { headers: { "if-none-match": etag } });
+  expect(again.status()).toBe(304);
+  expect(again.headers()["etag"]).toBe(etag);
+  expect(again.headers()["cache-control"]).toBe(first.headers()["cache-control"]);
+  // Another path's tag, or this one's on another page, is not a match.
+  expect(
+    (await request.get(`/techniques/${technique.id}`, { headers: { "if-none-match": etag } })).status(),
+  ).toBe(200);
+  // Per-visitor pages are never tagged: their body is not the build's.
+  expect((await request.get("/pricing")).headers()["etag"]).toBeUndefined();
+});
+
 test("other spellings of a technique id redirect permanently to the canonical URL", async ({ request }) => {
   const [num, sub] = technique.id.slice(1).split(".");
   const spellings = sub
