@@ -894,3 +894,62 @@ describe('generate (Generate: "defines if the rules referred from the correlatio
     expect(output([rules[1]!], "splunk")).toBe('process="* -enc *"');
   });
 });
+
+describe('temporal condition (Condition: "For a *temporal* or *temporal_ordered* correlation it specified the count of different event types (Sigma rules matching) in the given time frame")', () => {
+  // Two of the three rules in the window: requiring all three would miss what the rule asks for.
+  const twoOfThree = correlation(`${temporal}\n  condition: { gte: 2 }`);
+  it.each<Row>([
+    ["splunk", D.splunk, "| search rule_count >= 2"],
+    ["kql", D.kql, "| where rule_count >= 2"],
+    ["esql", D.esql, "| where rule_count >= 2"],
+    ["logscale", D.logscale, "| test(rule_count >= 2)"],
+  ])("%s counts distinct rules against the condition (%s)", (target, _doc, last) =>
+    expect(output(twoOfThree, target).split("\n").at(-1)).toBe(last),
+  );
+  it.each<Row>([
+    [
+      "lucene",
+      D.lucene,
+      "refused: Lucene is a search syntax without aggregation, grouping or ordering, so no correlation type can be expressed; use ES|QL or EQL",
+    ],
+    [
+      "eql",
+      "EQL sequences are ordered",
+      "refused: EQL sequences are ordered; temporal (any order) has no EQL form. Use temporal_ordered if the order is known",
+    ],
+    [
+      "yara-l",
+      "YARA-L: a multi-event condition names its event variables",
+      "refused: a temporal condition met by fewer than all 3 rules needs a count of distinct rules; YARA-L's condition requires each event variable",
+    ],
+  ])("%s refuses (%s)", (target, _doc, expected) => expect(output(twoOfThree, target)).toBe(expected));
+  it("a condition every count but all rules fails is the default: the same query as without one", () => {
+    for (const target of ["splunk", "kql", "esql", "yara-l", "logscale"] as const)
+      expect(output(correlation(`${temporal}\n  condition: { eq: 3 }`), target)).toBe(
+        output(correlation(temporal), target),
+      );
+  });
+  it("temporal_ordered with fewer than all rules has no order to check: refused on every target", () => {
+    const rules = correlation(`${temporalOrdered}\n  condition: { gte: 2 }`);
+    for (const target of ["splunk", "kql", "esql", "eql", "yara-l", "logscale"] as const)
+      expect(output(rules, target)).toBe(
+        "refused: temporal_ordered orders every rule it lists; a condition met by fewer than all 3 rules has no order to check (use temporal)",
+      );
+  });
+});
+
+describe("temporal condition parsing", () => {
+  it("is kept on the model when given, absent otherwise, and located when malformed", () => {
+    const [withCondition] = correlation(`${temporal}\n  condition: { gte: 2 }`);
+    expect(withCondition).toMatchObject({ correlation: { condition: { ops: [{ op: "gte", value: 2 }] } } });
+    expect(correlation(temporal)[0]).toMatchObject({ correlation: { condition: undefined } });
+    const { diagnostics } = parseSigma(`title: C\ncorrelation:\n${temporal}\n  condition: { most: 2 }\n`);
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: "error",
+        line: 7,
+        message: expect.stringMatching(/temporal needs a condition with gt/),
+      }),
+    );
+  });
+});

@@ -109,7 +109,10 @@ export type CorrelationRule = {
     aliases: Record<string, Record<string, string>>;
     /** Whether the referenced rules are also output on their own. */
     generate: boolean;
-    /** Absent for temporal types: every rule must match. Several ops are ANDed (a range). */
+    /**
+     * Several ops are ANDed (a range). For temporal types, optional: how many distinct rules must
+     * match in the window (absent: every rule).
+     */
     condition?: {
       ops: Array<{ op: CorrelationOp; value: number }>;
       field?: string;

@@ -203,7 +203,10 @@ function buildCorrelation(ctx: Ctx, value: Record<string, unknown>): Correlation
   if (c.generate !== undefined && typeof c.generate !== "boolean")
     report(ctx, ["correlation", "generate"], "generate must be true or false", "Write generate: true.");
   let condition: CorrelationRule["correlation"]["condition"];
-  if (type && !type.startsWith("temporal")) condition = correlationCondition(ctx, type, c.condition);
+  // Temporal types may count the distinct rules that must match (the specification's Condition);
+  // without one, every rule must.
+  if (type && (!type.startsWith("temporal") || c.condition !== undefined))
+    condition = correlationCondition(ctx, type, c.condition);
   if (ctx.diagnostics.length > before) return null;
   return {
     type: "correlation",
@@ -274,7 +277,7 @@ function correlationCondition(
     return undefined;
   }
   const field = typeof cond.field === "string" ? cond.field : undefined;
-  if (type !== "event_count" && !field)
+  if (type !== "event_count" && !type.startsWith("temporal") && !field)
     report(
       ctx,
       path,

@@ -4,6 +4,7 @@
 import { BackendError } from "@/lib/sigma/backends/errors";
 import { ruleExpr } from "@/lib/sigma/backends/expr";
 import {
+  countsAllRules,
   groupColumns,
   groupNames,
   metricOf,
@@ -43,7 +44,7 @@ export function esqlCorrelation(plan: CorrelationPlan): string {
   if (c.type === "temporal") {
     lines.push(
       `stats rule_count = count_distinct(sigma_rule) by ${by}`,
-      `where rule_count == ${plan.rules.length}`,
+      `where ${countsAllRules(plan) ? `rule_count == ${plan.rules.length}` : thresholds(plan, "rule_count")}`,
     );
     return lines.join("\n| ");
   }

@@ -4,6 +4,7 @@
 import { BackendError } from "@/lib/sigma/backends/errors";
 import { ruleExpr } from "@/lib/sigma/backends/expr";
 import {
+  countsAllRules,
   groupColumns,
   groupNames,
   metricOf,
@@ -41,7 +42,7 @@ export function kqlCorrelation(plan: CorrelationPlan): string {
   const by = [`bin(${time}, ${plan.span.n}${plan.span.unit})`, ...groupNames(plan)].join(", ");
   const value = plan.rules.length === 1 ? plan.rules[0]!.valueField : "sigma_value";
   if (c.type === "temporal")
-    return `${source}\n| summarize rule_count = count_distinct(sigma_rule) by ${by}\n| where rule_count == ${plan.rules.length}`;
+    return `${source}\n| summarize rule_count = count_distinct(sigma_rule) by ${by}\n| where ${countsAllRules(plan) ? `rule_count == ${plan.rules.length}` : thresholds(plan, "rule_count")}`;
   if (c.type === "temporal_ordered") return `${source}\n${orderedScan(plan, time)}`;
   const metric = metricOf(plan);
   const agg = {

@@ -4,6 +4,7 @@
 import { BackendError } from "@/lib/sigma/backends/errors";
 import { detectionExpr, serialise } from "@/lib/sigma/backends/expr";
 import {
+  countsAllRules,
   groupColumns,
   groupNames,
   metricOf,
@@ -64,8 +65,8 @@ export function logscaleCorrelation(plan: CorrelationPlan): string {
   lines.push(
     `bucket(span=${plan.span.n}${plan.span.unit}${fields.length ? `, field=[${fields.join(", ")}]` : ""}, function=${fn})`,
   );
-  if (c.type === "temporal") lines.push(`rule_count >= ${plan.rules.length}`);
-  else if (metricOf(plan) === "percentile") {
+  if (c.type === "temporal" && countsAllRules(plan)) lines.push(`rule_count >= ${plan.rules.length}`);
+  else if (c.type !== "temporal" && metricOf(plan) === "percentile") {
     // percentile() names its output <as>_<percentile>.
     const name = `${out}_${c.condition!.percentile}`;
     lines.push(

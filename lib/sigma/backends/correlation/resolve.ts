@@ -76,7 +76,43 @@ export function planCorrelation(
       valueField: c.condition?.field ? mapping.field(aliased(c.condition.field)) : undefined,
     };
   });
-  return { rule, rules, span: span(target, c.timespan) };
+  const plan = { rule, rules, span: span(target, c.timespan) };
+  if (c.type.startsWith("temporal") && !countsAllRules(plan)) {
+    const fewer = `a condition met by fewer than all ${rules.length} rules`;
+    if (c.type === "temporal_ordered")
+      throw new BackendError(
+        target,
+        `temporal_ordered orders every rule it lists; ${fewer} has no order to check (use temporal)`,
+      );
+    // YARA-L's temporal form names every event variable in its condition.
+    if (target === "yara-l")
+      throw new BackendError(
+        target,
+        `a temporal condition met by fewer than all ${rules.length} rules needs a count of distinct rules; YARA-L's condition requires each event variable`,
+      );
+  }
+  return plan;
+}
+
+const HOLDS: Record<CorrelationOp, (count: number, value: number) => boolean> = {
+  gt: (k, v) => k > v,
+  gte: (k, v) => k >= v,
+  lt: (k, v) => k < v,
+  lte: (k, v) => k <= v,
+  eq: (k, v) => k === v,
+  neq: (k, v) => k !== v,
+};
+
+/**
+ * Whether a temporal correlation needs every rule: no condition, or one that of the possible
+ * counts of distinct rules (1 to all) only all of them meets.
+ */
+export function countsAllRules(plan: CorrelationPlan): boolean {
+  const ops = plan.rule.correlation.condition?.ops;
+  if (!ops) return true;
+  const meets = (k: number) => ops.every(({ op, value }) => HOLDS[op](k, value));
+  const n = plan.rules.length;
+  return meets(n) && Array.from({ length: n - 1 }, (_, i) => i + 1).every((k) => !meets(k));
 }
 
 export const OP_SYMBOL: Record<CorrelationOp, string> = {

@@ -4,6 +4,7 @@
 import { BackendError } from "@/lib/sigma/backends/errors";
 import { ruleExpr } from "@/lib/sigma/backends/expr";
 import {
+  countsAllRules,
   metricOf,
   groupColumns,
   groupNames,
@@ -39,7 +40,10 @@ export function splunkCorrelation(plan: CorrelationPlan): string {
   const value = plan.rules.length === 1 ? plan.rules[0]!.valueField : "sigma_value";
   if (c.type === "temporal_ordered") return [searches(plan), ...orderedStreamstats(plan)].join("\n| ");
   if (c.type === "temporal") {
-    head.push(`stats dc(sigma_rule) as rule_count by ${by}`, `search rule_count >= ${plan.rules.length}`);
+    head.push(
+      `stats dc(sigma_rule) as rule_count by ${by}`,
+      `search ${countsAllRules(plan) ? `rule_count >= ${plan.rules.length}` : thresholds(plan, "rule_count", { eq: "=", and: " " })}`,
+    );
     return head.join("\n| ");
   }
   const metric = metricOf(plan);
