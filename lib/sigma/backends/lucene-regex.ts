@@ -20,6 +20,15 @@ function caseClass(ch: string): string {
   return lo === up ? ch : `[${lo}${up}]`;
 }
 
+/** `a-f` or `A-F`: a range of letters of one case, whose other case is the same range. */
+function sameCaseRange(from: string, dash: string | undefined, to: string | undefined): boolean {
+  return (
+    dash === "-" &&
+    to !== undefined &&
+    (/[a-z]/.test(from + to) ? /^[a-z]{2}$/ : /^[A-Z]{2}$/).test(from + to)
+  );
+}
+
 function topLevelPipe(re: string): boolean {
   let depth = 0;
   let inClass = false;
@@ -77,6 +86,11 @@ export function toLuceneRegex(
           else if (n in CONTROL) cls += CONTROL[n];
           else if (/[A-Za-z]/.test(n)) fail(`the escape \\${n} inside a character class`);
           else cls += `\\${n}`;
+        } else if (expand && sameCaseRange(c, pattern[j + 1], pattern[j + 2])) {
+          // a-f is also A-F under the i flag.
+          const end = pattern[j + 2]!;
+          cls += `${c.toLowerCase()}-${end.toLowerCase()}${c.toUpperCase()}-${end.toUpperCase()}`;
+          j += 2;
         } else if (expand && /[a-z]/i.test(c) && pattern[j + 1] !== "-" && pattern[j - 1] !== "-")
           cls += c.toLowerCase() + c.toUpperCase();
         else if (LUCENE_LITERAL.has(c)) cls += `\\${c}`;

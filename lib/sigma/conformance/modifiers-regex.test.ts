@@ -207,3 +207,33 @@ describe("re|ignorecase|multiline|dotall (pySigma's long flag names)", () => {
     },
   );
 });
+
+// "`i`: (insensitive) to enable case-insensitive matching" holds for a class range too: [a-f]
+// must also match A-F where the target has no flag and letters become classes.
+describe("re|i with a character range", () => {
+  conformance(
+    {
+      selection: "    CommandLine|re|i: 'id=[a-f]+;'",
+      match: [{ CommandLine: "ID=CAFE;" }, { CommandLine: "x id=beef; y" }],
+      miss: [{ CommandLine: "id=cafg;" }],
+    },
+    {
+      splunk: { doc: "(?i)", query: "*\n| regex " + String.raw`CommandLine="(?i)id=[a-f]+;"` },
+      kql: { doc: "(?i)", query: kql('ProcessCommandLine matches regex "(?i)id=[a-f]+;"') },
+      lucene: {
+        doc: "the range in both cases (inside /…/ only / is reserved)",
+        query: "process.command_line:/.*[iI][dD]=[a-fA-F]+;.*/",
+      },
+      esql: {
+        doc: "the range in both cases",
+        query: esql('process.command_line rlike ".*[iI][dD]=[a-fA-F]+;.*"'),
+      },
+      eql: {
+        doc: "regex~ takes the range as is",
+        query: eql('process.command_line regex~ ".*id=[a-f]+;.*"'),
+      },
+      "yara-l": { doc: "(?i)", query: "$e.target.process.command_line = /(?i)id=[a-f]+;/" },
+      logscale: { doc: "the i flag", query: "CommandLine=/id=[a-f]+;/i" },
+    },
+  );
+});
