@@ -1,179 +1,12 @@
-// Conformance of plain values, wildcards and the string modifiers (contains, startswith, endswith,
-// all, cased, windash) on every backend, pinned to the Sigma specification (SigmaHQ/
+// Conformance of the string modifiers (contains, startswith, endswith, all, cased, windash) on
+// every backend, pinned to the Sigma specification (SigmaHQ/
 // sigma-specification, specification/*.md) and to each target's documented operators.
 import { describe, expect, it } from "vitest";
-import { conformance, convertProbe, rule, yaralRule } from "@/lib/sigma/conformance/modifier-harness";
+import { conformance, yaralRule } from "@/lib/sigma/conformance/modifier-harness";
 
 const kql = (where: string) => `DeviceProcessEvents\n| where ${where}`;
 const esql = (where: string) => `from logs-* metadata _id, _index, _version\n| where ${where}`;
 const eql = (where: string) => `process where ${where}`;
-
-// sigma-rules-specification.md, "General": "All values are treated as case-insensitive strings";
-// a value without wildcards matches the whole field. The probe also carries each target's
-// special characters (space, slash, double quote).
-describe("plain value: whole-field, case-insensitive equality", () => {
-  conformance(
-    {
-      selection: `    CommandLine: 'cmd /c "whoami"'`,
-      match: [{ CommandLine: 'CMD /C "WhoAmI"' }],
-      miss: [{ CommandLine: 'cmd /c "whoami" /all' }, { CommandLine: 'x cmd /c "whoami"' }],
-    },
-    {
-      splunk: {
-        doc: 'search field=value is case-insensitive; \\ and " escaped in quotes (SearchReference: search)',
-        query: String.raw`CommandLine="cmd /c \"whoami\""`,
-      },
-      kql: {
-        doc: "=~ is case-insensitive equality; == is not (KQL string operators)",
-        query: kql(String.raw`ProcessCommandLine =~ "cmd /c \"whoami\""`),
-      },
-      lucene: {
-        doc: 'term query with space, / and " backslash-escaped (query string syntax, reserved characters)',
-        query: String.raw`process.command_line:cmd\ \/c\ \"whoami\"`,
-      },
-      esql: {
-        doc: "== is case-sensitive, so to_lower(field) against the lower-cased value (ES|QL TO_LOWER)",
-        query: esql(String.raw`to_lower(process.command_line) == "cmd /c \"whoami\""`),
-      },
-      eql: {
-        doc: ": is case-insensitive equality (EQL syntax, operators)",
-        query: eql(String.raw`process.command_line : "cmd /c \"whoami\""`),
-      },
-      "yara-l": {
-        doc: "= with nocase on a string literal (YARA-L 2.0 syntax, nocase)",
-        query: String.raw`$e.target.process.command_line = "cmd /c \"whoami\"" nocase`,
-      },
-      logscale: {
-        doc: "= is case-sensitive, so an anchored /regex/i with / escaped (LogScale operators, regex flags)",
-        query: String.raw`CommandLine=/^cmd \/c "whoami"$/i`,
-      },
-    },
-  );
-});
-
-// sigma-rules-specification.md, "String Wildcard": "`?` to replace a single mandatory character.
-// `*` to replace an unbounded length wildcard." The engine's * spans newlines, so regex forms
-// need the s flag.
-describe("wildcards * and ? in a plain value", () => {
-  conformance(
-    {
-      selection: "    CommandLine: 'who*mi?.exe'",
-      match: [{ CommandLine: "WHO\nAMIx.exe" }],
-      miss: [{ CommandLine: "whoami.exe" }, { CommandLine: "whoamix.exe " }],
-    },
-    {
-      splunk: {
-        doc: "search wildcards are * only; a ? is refused rather than widened to * (SearchReference: search, wildcards)",
-        refused: /^Splunk search has no single-character wildcard \(\?\)/,
-      },
-      kql: {
-        doc: "no wildcard operator, so matches regex anchored, (?is) for case and newlines (KQL matches regex, RE2 flags)",
-        query: kql(String.raw`ProcessCommandLine matches regex "(?is)^who.*mi.\\.exe$"`),
-      },
-      lucene: {
-        doc: "query string wildcards * and ? (query string syntax, wildcards)",
-        query: "process.command_line:who*mi?.exe",
-      },
-      esql: {
-        doc: "LIKE: * any sequence, ? one character, on to_lower (ES|QL LIKE)",
-        query: esql('to_lower(process.command_line) like "who*mi?.exe"'),
-      },
-      eql: {
-        doc: ": takes the * and ? wildcards (EQL syntax, wildcards)",
-        query: eql('process.command_line : "who*mi?.exe"'),
-      },
-      "yara-l": {
-        doc: "regex with (?s) so . spans lines, nocase (YARA-L re.regex, RE2)",
-        query: String.raw`$e.target.process.command_line = /(?s)^who.*mi.\.exe$/ nocase`,
-      },
-      logscale: {
-        doc: "regex flags i (case) and d (dot matches newline) (LogScale regular expression flags)",
-        query: String.raw`CommandLine=/^who.*mi.\.exe$/id`,
-      },
-    },
-  );
-  // SearchReference, where and match(): beside a regex in an OR the value is tested in | where
-  // as an anchored PCRE, which has ? and needs (?s) for * to span newlines.
-  it("splunk: beside a regex in an OR, | where match() with (?is)", () => {
-    const r = rule("    - CommandLine: 'who*mi?.exe'\n    - User|re: 'adm'");
-    expect(convertProbe(r, "splunk")).toEqual({
-      query:
-        "*\n| where " + String.raw`match('CommandLine', "(?is)^who.*mi.\\.exe$") OR match('User', "adm")`,
-    });
-  });
-});
-
-// sigma-rules-specification.md, "Escape Character": "A wildcard has to be escaped to be handled
-// as a plain character. eg: `\*`, `\?`."
-describe("escaped wildcard \\* is a literal asterisk", () => {
-  conformance(
-    {
-      selection: String.raw`    CommandLine: 'a\*b'`,
-      match: [{ CommandLine: "A*B" }],
-      miss: [{ CommandLine: "axb" }],
-    },
-    {
-      splunk: {
-        doc: "search cannot escape *, so it refuses (SearchReference: search, wildcards)",
-        refused: /^Splunk search cannot match a literal "\*" in "a\*b"/,
-      },
-      kql: { doc: "=~ compares literally (KQL string operators)", query: kql('ProcessCommandLine =~ "a*b"') },
-      lucene: {
-        doc: "\\* is a literal * (query string, escaping)",
-        query: String.raw`process.command_line:a\*b`,
-      },
-      esql: { doc: "== compares literally", query: esql('to_lower(process.command_line) == "a*b"') },
-      eql: {
-        doc: ": has no escape for * (its wildcard becomes LIKE with a private escape), so it refuses",
-        refused: /^EQL wildcard matching cannot escape a literal \* or \? in "a\*b"/,
-      },
-      "yara-l": {
-        doc: "= on a string literal has no wildcards",
-        query: '$e.target.process.command_line = "a*b" nocase',
-      },
-      logscale: { doc: "\\* in a regex is literal", query: String.raw`CommandLine=/^a\*b$/i` },
-    },
-  );
-});
-
-// sigma-rules-specification.md, "Escape Character": "The backslash before a wildcard has to be
-// escaped to handle the value as a backslash followed by a wildcard: `\\*`."
-describe("escaped backslash before a wildcard: \\\\* is a backslash, then any text", () => {
-  conformance(
-    {
-      selection: String.raw`    CommandLine: 'C:\Temp\\*'`,
-      match: [{ CommandLine: String.raw`c:\temp\evil.exe` }],
-      miss: [{ CommandLine: "C:\\Temp*" }, { CommandLine: "C:\\TempX" }],
-    },
-    {
-      splunk: {
-        doc: "\\\\ is a backslash inside quotes, then the * wildcard (SearchReference: search)",
-        query: String.raw`CommandLine="C:\\Temp\\*"`,
-      },
-      kql: {
-        doc: "startswith is case-insensitive (KQL string operators)",
-        query: kql(String.raw`ProcessCommandLine startswith "C:\\Temp\\"`),
-      },
-      lucene: {
-        doc: "backslash and colon escaped, then a wildcard (query string syntax)",
-        query: String.raw`process.command_line:C\:\\Temp\\*`,
-      },
-      esql: {
-        doc: "LIKE escapes a backslash as \\\\, itself doubled in the string literal (ES|QL LIKE)",
-        query: esql(String.raw`to_lower(process.command_line) like "c:\\\\temp\\\\*"`),
-      },
-      eql: {
-        doc: "backslash is not a wildcard escape in : (EQL wildcards), only in the string literal",
-        query: eql(String.raw`process.command_line : "C:\\Temp\\*"`),
-      },
-      "yara-l": {
-        doc: "prefix regex, nocase",
-        query: String.raw`$e.target.process.command_line = /(?s)^C:\\Temp\\/ nocase`,
-      },
-      logscale: { doc: "prefix regex, i", query: String.raw`CommandLine=/^C:\\Temp\\/i` },
-    },
-  );
-});
 
 // sigma-appendix-modifiers.md, "Generic Modifiers": contains "Puts `*` wildcards around the
 // values, such that the value is matched anywhere in the field."
@@ -433,4 +266,68 @@ describe("yara-l: a probe is a whole single-event rule", () => {
       'rule probe {\n  meta:\n    title = "Probe"\n\n  events:\n    $e.target.process.command_line = /(?s)x/ nocase\n\n  condition:\n    $e\n}',
     );
   });
+});
+
+// sigma-rules-specification.md, "Value Modifiers": "A value might also expand into multiple
+// values" (windash, base64offset); all ANDs the listed values, so each one's variants stay ORed.
+describe("all with windash: variants ORed per value, values ANDed", () => {
+  const variants = (flag: string) => ["-", "/", "\u2013", "\u2014", "\u2015"].map((d) => d + flag);
+  const [a, b] = [variants("a"), variants("b")];
+  const per = (vs: string[], one: (v: string) => string, or: string) => vs.map(one).join(or);
+  conformance(
+    {
+      selection: "    CommandLine|windash|contains|all: ['-a', '-b']",
+      match: [{ CommandLine: "x /a \u2014b" }],
+      miss: [{ CommandLine: "x /a" }, { CommandLine: "x a b" }],
+    },
+    {
+      splunk: {
+        doc: "an IN list per value, side by side",
+        query: [a, b].map((vs) => `CommandLine IN (${per(vs, (v) => `"*${v}*"`, ", ")})`).join(" "),
+      },
+      kql: {
+        doc: "(or) and (or)",
+        query: kql(
+          [a, b]
+            .map((vs) => `(${per(vs, (v) => `ProcessCommandLine contains "${v}"`, " or ")})`)
+            .join(" and "),
+        ),
+      },
+      lucene: {
+        doc: "field:(… OR …) AND field:(… OR …)",
+        query: [a, b]
+          .map((vs) => `process.command_line:(${per(vs, (v) => `*${v.replace(/^[-/]/, "\\$&")}*`, " OR ")})`)
+          .join(" AND "),
+      },
+      esql: {
+        doc: "(or) and (or)",
+        query: esql(
+          [a, b]
+            .map((vs) => `(${per(vs, (v) => `to_lower(process.command_line) like "*${v}*"`, " or ")})`)
+            .join(" and "),
+        ),
+      },
+      eql: {
+        doc: ": list per value, and",
+        query: eql(
+          [a, b].map((vs) => `process.command_line : (${per(vs, (v) => `"*${v}*"`, ", ")})`).join(" and "),
+        ),
+      },
+      "yara-l": {
+        doc: "(or) and (or)",
+        query: [a, b]
+          .map(
+            (vs) =>
+              `(${per(vs, (v) => `$e.target.process.command_line = /(?s)${v.replace("/", "\\/")}/ nocase`, " or ")})`,
+          )
+          .join(" and "),
+      },
+      logscale: {
+        doc: "(or) groups side by side",
+        query: [a, b]
+          .map((vs) => `(${per(vs, (v) => `CommandLine=/${v.replace("/", "\\/")}/i`, " or ")})`)
+          .join(" "),
+      },
+    },
+  );
 });
