@@ -147,7 +147,10 @@ describe("fieldref", () => {
         doc: "| where on lower() of both, fields in single quotes (SearchReference: where, eval)",
         query: "*\n| where lower('User')==lower('ParentUser')",
       },
-      kql: { doc: "=~ between two columns", query: kql("AccountName =~ InitiatingProcessAccountName") },
+      kql: {
+        doc: "=~ compares two string expressions case-insensitively (KQL string operators)",
+        query: kql("AccountName =~ InitiatingProcessAccountName"),
+      },
       lucene: {
         doc: "a query string compares a field with values only",
         refused: /^a Lucene query cannot compare field user\.name with field/,
@@ -185,7 +188,7 @@ describe("fieldref with startswith", () => {
         query: "*\n| where like(lower('User'), lower('ParentUser').\"%\")",
       },
       kql: {
-        doc: "startswith with a column operand",
+        doc: "startswith takes a scalar expression, a column here (KQL startswith operator)",
         query: kql("AccountName startswith InitiatingProcessAccountName"),
       },
       lucene: { doc: "refused", refused: /^a Lucene query cannot compare field/ },
