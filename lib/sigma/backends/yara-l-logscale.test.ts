@@ -329,7 +329,7 @@ describe("correlation conditions in the vendors' documented forms", () => {
     const r = correlate(pct, "logscale");
     if ("error" in r) throw new Error(r.error);
     expect(r.query.split("\n| ").slice(-2)).toEqual([
-      "bucket(span=1h, field=[ComputerName], function=percentile(RemotePort, percentiles=[95], as=value_percentile))",
+      "groupBy([sigma_window, ComputerName], function=percentile(RemotePort, percentiles=[95], as=value_percentile), limit=max)",
       "test(value_percentile_95 > 1000)",
     ]);
   });

@@ -63,7 +63,7 @@ const D = {
   yaral:
     "YARA-L 2.0 multi-event rule: match variables over the window, #e / #placeholder in condition, outcome aggregates",
   logscale:
-    "LogScale bucket(span, field, function) with count/sum/avg/percentile, test() on the result; case {} labels each rule",
+    "LogScale groupBy([window, group], function, limit=max) with count/sum/avg/percentile, test() on the result; case {} labels each rule (bucket() would keep 10 series)",
 };
 
 const eventCount = `  type: event_count\n  rules: [${ID}]\n  group-by: [Computer, User]\n  timespan: 5m\n  condition: { gte: 10 }`;
@@ -149,7 +149,9 @@ describe('event_count (Event Count: "Counts events occurring in the given time f
       D.logscale,
       lines(
         "#event_simpleName=ProcessRollup2 | event_platform=Win | CommandLine=/ -enc /i",
-        "| bucket(span=5m, field=[ComputerName, UserName], function=count(as=event_count))",
+        "| sigma_window := @timestamp / 300000",
+        "| math:floor(sigma_window, as=sigma_window)",
+        "| groupBy([sigma_window, ComputerName, UserName], function=count(as=event_count), limit=max)",
         "| test(event_count >= 10)",
       ),
     ],
@@ -225,7 +227,9 @@ describe('value_count (Value Count: "Counts values in a field defined by `field`
       D.logscale,
       lines(
         "#event_simpleName=ProcessRollup2 | event_platform=Win | CommandLine=/ -enc /i",
-        "| bucket(span=1h, field=[ComputerName], function=count(UserName, distinct=true, as=value_count))",
+        "| sigma_window := @timestamp / 3600000",
+        "| math:floor(sigma_window, as=sigma_window)",
+        "| groupBy([sigma_window, ComputerName], function=count(UserName, distinct=true, as=value_count), limit=max)",
         "| test(value_count > 3)",
       ),
     ],
@@ -318,7 +322,9 @@ describe('temporal (Temporal Proximity: "All events defined by the rules referre
         '    #event_simpleName=ProcessRollup2 | event_platform=Win | ImageFileName=/\\\\whoami\\.exe$/i | sigma_rule := "whoami" | Computer := ComputerName;',
         '    #event_simpleName=NetworkConnectIP4 | event_platform=Win | RemotePort=4444 | sigma_rule := "net_conn" | Computer := ComputerName;',
         "  }",
-        "| bucket(span=10m, field=[Computer], function=count(sigma_rule, distinct=true, as=rule_count))",
+        "| sigma_window := @timestamp / 600000",
+        "| math:floor(sigma_window, as=sigma_window)",
+        "| groupBy([sigma_window, Computer], function=count(sigma_rule, distinct=true, as=rule_count), limit=max)",
         "| rule_count >= 3",
       ),
     ],
@@ -413,8 +419,8 @@ describe('temporal_ordered over three rules (Ordered Temporal Proximity: "behave
     ],
     [
       "logscale",
-      "LogScale bucket() aggregates without order: refused",
-      "refused: LogScale's bucket() aggregates without order; temporal_ordered needs a sequence operator (use EQL or YARA-L)",
+      "LogScale groupBy() aggregates without order: refused",
+      "refused: LogScale's groupBy() aggregates without order; temporal_ordered needs a sequence operator (use EQL or YARA-L)",
     ],
   ])("%s (%s)", (target, _doc, expected) => expect(output(rule, target)).toBe(expected));
 });
@@ -490,7 +496,9 @@ describe('value_sum (Value Sum: "Check if the `sum` of a number field match a li
       D.logscale,
       lines(
         "#event_simpleName=NetworkConnectIP4 | event_platform=Win | RemotePort=4444",
-        "| bucket(span=1d, field=[ComputerName], function=sum(RemotePort, as=value_sum))",
+        "| sigma_window := @timestamp / 86400000",
+        "| math:floor(sigma_window, as=sigma_window)",
+        "| groupBy([sigma_window, ComputerName], function=sum(RemotePort, as=value_sum), limit=max)",
         "| test(value_sum > 100000)",
       ),
     ],
@@ -568,7 +576,9 @@ describe('value_avg (Value Average: "Check if the `average` of a number field ma
       D.logscale,
       lines(
         "#event_simpleName=NetworkConnectIP4 | event_platform=Win | RemotePort=4444",
-        "| bucket(span=1d, field=[ComputerName], function=avg(RemotePort, as=value_avg))",
+        "| sigma_window := @timestamp / 86400000",
+        "| math:floor(sigma_window, as=sigma_window)",
+        "| groupBy([sigma_window, ComputerName], function=avg(RemotePort, as=value_avg), limit=max)",
         "| test(value_avg > 500)",
       ),
     ],
@@ -628,7 +638,9 @@ describe('value_percentile (Value Percentile: "Check when a certain percentage o
       D.logscale,
       lines(
         "#event_simpleName=NetworkConnectIP4 | event_platform=Win | RemotePort=4444",
-        "| bucket(span=1h, field=[ComputerName], function=percentile(RemotePort, percentiles=[95], as=value_percentile))",
+        "| sigma_window := @timestamp / 3600000",
+        "| math:floor(sigma_window, as=sigma_window)",
+        "| groupBy([sigma_window, ComputerName], function=percentile(RemotePort, percentiles=[95], as=value_percentile), limit=max)",
         "| test(value_percentile_95 <= 1024)",
       ),
     ],
@@ -688,7 +700,9 @@ describe('value_median (not a type of the specification\'s list: its hint "media
       D.logscale,
       lines(
         "#event_simpleName=NetworkConnectIP4 | event_platform=Win | RemotePort=4444",
-        "| bucket(span=1h, field=[ComputerName], function=percentile(RemotePort, percentiles=[50], as=value_median))",
+        "| sigma_window := @timestamp / 3600000",
+        "| math:floor(sigma_window, as=sigma_window)",
+        "| groupBy([sigma_window, ComputerName], function=percentile(RemotePort, percentiles=[50], as=value_median), limit=max)",
         "| test(value_median_50 > 1000)",
       ),
     ],
@@ -773,8 +787,8 @@ describe('aliases (Aliases: "The defined aliases can then be defined in `group-b
     ],
     [
       "logscale",
-      "LogScale bucket() aggregates without order: refused",
-      "refused: LogScale's bucket() aggregates without order; temporal_ordered needs a sequence operator (use EQL or YARA-L)",
+      "LogScale groupBy() aggregates without order: refused",
+      "refused: LogScale's groupBy() aggregates without order; temporal_ordered needs a sequence operator (use EQL or YARA-L)",
     ],
   ])("%s (%s)", (target, _doc, expected) => expect(output(rule, target)).toBe(expected));
 });
@@ -855,7 +869,9 @@ describe("a range over two rules (Condition: \"To define a range, you can use th
         '    #event_simpleName=ProcessRollup2 | event_platform=Win | CommandLine=/ -enc /i | sigma_rule := "enc_ps" | Computer := ComputerName;',
         '    #event_simpleName=ProcessRollup2 | event_platform=Win | ImageFileName=/\\\\whoami\\.exe$/i | sigma_rule := "whoami" | Computer := ComputerName;',
         "  }",
-        "| bucket(span=5m, field=[Computer], function=count(as=event_count))",
+        "| sigma_window := @timestamp / 300000",
+        "| math:floor(sigma_window, as=sigma_window)",
+        "| groupBy([sigma_window, Computer], function=count(as=event_count), limit=max)",
         "| test(event_count > 100) | test(event_count <= 200)",
       ),
     ],

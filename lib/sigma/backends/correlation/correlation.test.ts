@@ -78,9 +78,9 @@ describe("event_count: events in the timespan per group, compared with the condi
     expect(q).toContain("condition:\n    #e >= 10 and #e < 100");
     expect(q).toContain("$computer = $e.principal.hostname");
   });
-  it("logscale: bucket(span, field, count())", () => {
+  it("logscale: groupBy([window, field], count()) over an epoch-aligned window, not bucket()'s 10 series", () => {
     expect(query(count, "logscale")).toContain(
-      "| bucket(span=5m, field=[ComputerName], function=count(as=event_count))\n| test(event_count >= 10) | test(event_count < 100)",
+      "| sigma_window := @timestamp / 300000\n| math:floor(sigma_window, as=sigma_window)\n| groupBy([sigma_window, ComputerName], function=count(as=event_count), limit=max)\n| test(event_count >= 10) | test(event_count < 100)",
     );
   });
 });

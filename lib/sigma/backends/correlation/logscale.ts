@@ -1,6 +1,8 @@
 // LogScale correlations: a `case` labels each event with its rule (and copies aliased fields to
-// one name), `bucket(span=…, field=[group-by], function=…)` aggregates per window, and the
-// threshold filters the buckets (library.humio.com/data-analysis/functions-bucket.html).
+// one name), `groupBy([window, group-by…], function=…)` aggregates per tumbling window, and the
+// threshold filters the groups. Not bucket(): it keeps at most `limit` series, 10 by default and
+// 500 at most (library.humio.com/data-analysis/functions-bucket.html), so a fleet of more hosts
+// would lose groups silently; groupBy's limit=max is GroupMaxLimit (functions-groupby.html).
 import { BackendError } from "@/lib/sigma/backends/errors";
 import { detectionExpr, serialise } from "@/lib/sigma/backends/expr";
 import {
@@ -21,7 +23,7 @@ export function logscaleCorrelation(plan: CorrelationPlan): string {
   const c = plan.rule.correlation;
   if (c.type === "temporal_ordered")
     fail(
-      "LogScale's bucket() aggregates without order; temporal_ordered needs a sequence operator (use EQL or YARA-L)",
+      "LogScale's groupBy() aggregates without order; temporal_ordered needs a sequence operator (use EQL or YARA-L)",
     );
   const filter = (i: number) => {
     const r = plan.rules[i]!;
@@ -62,8 +64,11 @@ export function logscaleCorrelation(plan: CorrelationPlan): string {
     }[metricOf(plan)];
   }
   const fields = groupNames(plan);
+  // The window is the epoch-aligned span the event falls in, as Splunk's bin and KQL's bin().
   lines.push(
-    `bucket(span=${plan.span.n}${plan.span.unit}${fields.length ? `, field=[${fields.join(", ")}]` : ""}, function=${fn})`,
+    `sigma_window := @timestamp / ${plan.span.seconds * 1000}`,
+    "math:floor(sigma_window, as=sigma_window)",
+    `groupBy([${["sigma_window", ...fields].join(", ")}], function=${fn}, limit=max)`,
   );
   if (c.type === "temporal" && countsAllRules(plan)) lines.push(`rule_count >= ${plan.rules.length}`);
   else if (c.type !== "temporal" && metricOf(plan) === "percentile") {
