@@ -77,10 +77,17 @@ const group = (e: BoolExpr): string | null => {
   return `to_lower(${esqlField(values.field)}) in (${values.texts.map((t) => esqlString(t.toLowerCase())).join(", ")})`;
 };
 
+/**
+ * A comparison on a missing field is NULL in ES|QL and `NOT NULL` is still NULL, which WHERE drops
+ * ("Working with NULL values in ES|QL"); in Sigma a missing field does not match, so its negation
+ * does. COALESCE(…, false) gives the negation Sigma's two values. Null tests are never NULL.
+ */
+const negate = (x: string) => (/ is (not )?null$/.test(x) ? `not ${x}` : `not coalesce(${x}, false)`);
+
 export function esqlWhere(expr: Expr): string {
   return serialise(
     expr,
-    { and: " and ", or: " or ", not: (x, simple) => (simple ? `not ${x}` : `not (${x})`) },
+    { and: " and ", or: " or ", not: (x, simple) => (simple ? negate(x) : `not coalesce(${x}, false)`) },
     leaf,
     group,
   );

@@ -129,8 +129,10 @@ describe("not (Condition: Negation with 'not', `keywords and not filters`)", () 
       ["lucene", DOC.lucene, "process.executable:a.exe AND NOT process.command_line:b"],
       [
         "esql",
-        DOC.esql,
-        esql('to_lower(process.executable) == "a.exe" and not to_lower(process.command_line) == "b"'),
+        "ES|QL: a comparison on a missing field is NULL, NOT NULL is NULL and WHERE drops it (Working with NULL values), so the negation coalesces to false first",
+        esql(
+          'to_lower(process.executable) == "a.exe" and not coalesce(to_lower(process.command_line) == "b", false)',
+        ),
       ],
       ["eql", DOC.eql, eql('process.executable : "a.exe" and not process.command_line : "b"')],
       [
@@ -142,7 +144,8 @@ describe("not (Condition: Negation with 'not', `keywords and not filters`)", () 
       ],
       ["logscale", DOC.logscale, logscale("ImageFileName=/^a\\.exe$/i not CommandLine=/^b$/i")],
     ],
-    { match: { Image: "a.exe", CommandLine: "c" }, miss: { Image: "a.exe", CommandLine: "B" } },
+    // A missing field does not match b, so `not b` holds: the event ES|QL's NULL would drop.
+    { match: { Image: "a.exe" }, miss: { Image: "a.exe", CommandLine: "B" } },
   );
 });
 
@@ -162,7 +165,7 @@ describe("precedence (Condition: Operator Precedence, least to most binding: or,
         "esql",
         DOC.esql,
         esql(
-          '(not to_lower(process.executable) == "a.exe" and to_lower(process.command_line) == "b") or to_lower(user.name) == "c"',
+          '(not coalesce(to_lower(process.executable) == "a.exe", false) and to_lower(process.command_line) == "b") or to_lower(user.name) == "c"',
         ),
       ],
       [
