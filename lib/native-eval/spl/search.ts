@@ -6,15 +6,21 @@
 // - `field!=value` matches only events that HAVE the field with another value, while
 //   `NOT field=value` also matches events without the field
 //   (https://help.splunk.com/en/splunk-enterprise/search/search-manual/latest/search-and-the-search-language/difference-between-not-and-!=);
-// - `field IN (a, b)` is `field=a OR field=b`; `field=*` means the field exists.
+// - `field IN (a, b)` is `field=a OR field=b`; `field=*` means the field exists; a bare `*` is
+//   every event;
+// - a value in CIDR notation matches the IPv4 or IPv6 addresses of that subnet ("The search
+//   command supports IPv4 and IPv6 addresses and subnets that use CIDR notation");
+// - `field=CASE(value)` matches the value case-sensitively (Search Manual: use CASE() and TERM()
+//   to match phrases, https://help.splunk.com/splunk-enterprise/search/search-manual/9.0/search-primer/use-case-and-term-to-match-phrases).
 // In quoted values a backslash escapes `\` and `"` (https://help.splunk.com/en/splunk-enterprise/search/spl-search-reference/latest/introduction/understanding-spl-syntax#backslashes).
+import { parseCidr, inCidr } from "@/lib/native-eval/cidr";
 import { NativeEvalError } from "@/lib/native-eval/types";
 import { isNull, num, values, type Row } from "@/lib/native-eval/spl/rows";
 
 export type SearchNode =
   | { t: "and" | "or"; a: SearchNode; b: SearchNode }
   | { t: "not"; a: SearchNode }
-  | { t: "cmp"; field: string; op: string; values: string[]; text: string }
+  | { t: "cmp"; field: string; op: string; values: string[]; text: string; cased?: boolean }
   | { t: "term"; value: string }
   | { t: "true" };
 
@@ -117,6 +123,16 @@ export function parseSearch(text: string): SearchParse {
     const nx = peek();
     if (t.k === "w" && nx?.k === "op" && ["=", "!=", "<", ">", "<=", ">="].includes(nx.v)) {
       p++;
+      if (toks[p]?.k === "w" && ["CASE", "TERM"].includes(toks[p]!.v) && toks[p + 1]?.v === "(") {
+        // TERM() matches indexed terms of _raw, which samples do not carry.
+        if (toks[p]!.v === "TERM") throw new NativeEvalError("TERM() directive");
+        p += 2;
+        const v = value();
+        if (toks[p]?.v !== ")") throw new NativeEvalError("search: CASE( expects one value and )");
+        p++;
+        const text = `${t.v}${nx.v}CASE(${v})`;
+        return { t: "cmp", field: t.v, op: nx.v, values: [v], text, cased: true };
+      }
       const v = value();
       if (t.v === "earliest" || t.v === "latest") {
         res[t.v] = v;
@@ -140,6 +156,7 @@ export function parseSearch(text: string): SearchParse {
       p++;
       return { t: "cmp", field: t.v, op: "=", values: vs, text: `${t.v} IN (${vs.join(", ")})` };
     }
+    if (t.k === "w" && t.v === "*") return { t: "true" };
     return { t: "term", value: t.v };
   }
   if (toks.length) res.node = or();
@@ -147,20 +164,26 @@ export function parseSearch(text: string): SearchParse {
   return res;
 }
 
-/** `*` wildcard, whole value, case-insensitive. */
-export function wildcardMatch(pattern: string, value: string): boolean {
+/** `*` wildcard, whole value, case-insensitive unless `cased` (CASE()). */
+export function wildcardMatch(pattern: string, value: string, cased = false): boolean {
   const re = new RegExp(
     `^${pattern
       .split("*")
       .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
       .join(".*")}$`,
-    "is",
+    cased ? "s" : "is",
   );
   return re.test(value);
 }
 
-function cmpOne(op: string, want: string, have: string | number | boolean): boolean {
-  if (op === "=") return wildcardMatch(want, String(have));
+/** A search value against one field value: a subnet in CIDR notation, else a wildcard pattern. */
+function valueMatch(want: string, have: string, cased: boolean): boolean {
+  if (want.includes("/") && parseCidr(want)) return inCidr(have, want);
+  return wildcardMatch(want, have, cased);
+}
+
+function cmpOne(op: string, want: string, have: string | number | boolean, cased: boolean): boolean {
+  if (op === "=") return valueMatch(want, String(have), cased);
   const a = num(have as string | number);
   const b = num(want);
   if (a === null || b === null) {
@@ -190,8 +213,9 @@ export function testSearch(n: SearchNode, row: Row): boolean {
       if (isNull(v)) return false;
       const vs = values(v);
       if (n.values.length === 1 && n.values[0] === "*" && n.op === "=") return vs.length > 0;
-      if (n.op === "!=") return vs.length > 0 && !vs.some((x) => wildcardMatch(n.values[0]!, String(x)));
-      return n.values.some((w) => vs.some((x) => cmpOne(n.op, w, x)));
+      const cased = n.cased === true;
+      if (n.op === "!=") return vs.length > 0 && !vs.some((x) => valueMatch(n.values[0]!, String(x), cased));
+      return n.values.some((w) => vs.some((x) => cmpOne(n.op, w, x, cased)));
     }
   }
 }

@@ -46,6 +46,35 @@ describe("search command (help.splunk.com .../search-commands/search)", () => {
       matched('index=main path="C:\\\\Windows\\\\*"', [ev("p", { path: "C:\\Windows\\System32\\cmd.exe" })]),
     ).toEqual(["p"]);
   });
+  it("a value in CIDR notation matches the IPv4 and IPv6 addresses of the subnet, with = and != (search: IPv4 and IPv6 subnets in CIDR notation)", () => {
+    const ips = [
+      ev("a", { src: "10.1.2.3" }),
+      ev("b", { src: "11.0.0.1" }),
+      ev("c", { src: "FE80::1" }),
+      ev("d", {}),
+    ];
+    expect(matched("index=main src=10.0.0.0/8", ips)).toEqual(["a"]);
+    expect(matched('index=main src="fe80::/10"', ips)).toEqual(["c"]);
+    expect(matched("index=main src!=10.0.0.0/8", ips)).toEqual(["b", "c"]);
+  });
+  it("field=CASE(value) matches case-sensitively, wildcards kept (Search Manual: use CASE() and TERM() to match phrases)", () => {
+    expect(matched("index=main user=CASE(admin)", events)).toEqual(["b"]);
+    expect(matched('index=main user=CASE("Ad*")', events)).toEqual(["a"]);
+    expect(
+      splEvaluator.evaluate({
+        query: "index=main user=TERM(admin)",
+        sources: [{ name: "s", events }],
+        now: NOW,
+      }),
+    ).toEqual({
+      kind: "not-evaluated",
+      construct: "TERM() directive",
+    });
+  });
+  it("a bare * matches every event (search: keywords, wildcards)", () => {
+    expect(matched("*", events)).toEqual(["a", "b", "c"]);
+    expect(matched('* | where user="admin"', events)).toEqual(["b"]);
+  });
   it("the clause that dropped an event is reported", () => {
     const r = run('index=main EventCode=4624 user="admin"', [ev("a", { EventCode: 4625, user: "admin" })]);
     expect(r.decisions.get("a")).toEqual({ matched: false, clause: "search EventCode=4624" });
