@@ -36,6 +36,35 @@ describe("EQL evaluator", () => {
     ).toEqual([true]);
   });
 
+  it("eql-function-ref#eql-fn-cidrmatch: cidrMatch() is true for an IPv4 or IPv6 address in any block", () => {
+    const net = (ip?: string): PlatformEvent => ({
+      "event.category": ["network"],
+      ...(ip ? { "destination.ip": ip } : {}),
+    });
+    const docs = [net("10.1.2.3"), net("192.168.0.9"), net("11.0.0.1"), net("fe80::1"), net()];
+    expect(run('network where cidrMatch(destination.ip, "10.0.0.0/8", "192.168.0.0/16")', docs)).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+    expect(run('network where cidrMatch(destination.ip, "fe80::/10")', docs)).toEqual([
+      false,
+      false,
+      false,
+      true,
+      false,
+    ]);
+    expect(run('network where not cidrMatch(destination.ip, "10.0.0.0/8")', docs)).toEqual([
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
+  });
+
   it(`${SYNTAX}#eql-syntax-comparison-operators: '==' and 'in' are case-sensitive, 'in~' is not`, () => {
     const docs = [proc({ "process.name": "WMIC.exe" }), proc({ "process.name": "wmic.exe" })];
     expect(run('process where process.name == "wmic.exe"', docs)).toEqual([false, true]);

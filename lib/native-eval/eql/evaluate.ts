@@ -9,6 +9,7 @@
 // - A missing field compares as null: no comparison with it is true, so `not field : "x"` and
 //   `field != "x"` (compiled to a must_not clause) match an event without the field;
 //   `field == null` / `field != null` test whether the field is missing or present.
+import { inCidr } from "@/lib/native-eval/cidr";
 import { getField, values } from "@/lib/native-eval/eql/fields";
 import type { Expr, Value } from "@/lib/native-eval/eql/parser";
 import { luceneToRegExp } from "@/lib/native-eval/esql/lucene-regex";
@@ -112,6 +113,13 @@ export function evaluateExpr(e: Expr, doc: PlatformEvent): Outcome {
       const left = resolve(e.left, doc);
       const patterns = e.patterns.flatMap((p) => resolve(p, doc));
       return { value: left.some((v) => patterns.some((p) => matchOne(e.op, v, p))), decided: e };
+    }
+    case "cidr": {
+      // cidrMatch() is true when the IP address (IPv4 or IPv6) is in any block
+      // (https://www.elastic.co/docs/reference/query-languages/eql/eql-function-ref#eql-fn-cidrmatch);
+      // a missing field is null, not in a block, as for the comparisons above.
+      const ips = resolve(e.ip, doc);
+      return { value: ips.some((ip) => e.blocks.some((b) => inCidr(String(ip), b))), decided: e };
     }
     case "value": {
       const vs = resolve(e.v, doc);

@@ -81,7 +81,7 @@ function evaluateSequence(
 
 export const eqlEvaluator: NativeEvaluator = {
   language: "eql",
-  version: "eql-1.0.0",
+  version: "eql-1.1.0",
   evaluate(input: EvaluationInput): EvaluationResult {
     let q: Query;
     try {

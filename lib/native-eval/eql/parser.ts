@@ -1,8 +1,8 @@
 // EQL parser for the constructs the corpus uses: event queries, sequences (by, with maxspan, until),
 // boolean logic, comparisons, `:`, `in`/`in~`/`not in`, `like`/`like~`, `regex`/`regex~`.
 // https://www.elastic.co/guide/en/elasticsearch/reference/current/eql-syntax.html
-// Anything else (functions, pipes, samples, joins, lookups) raises NativeEvalError, which the
-// evaluator reports as "not evaluated".
+// Of the functions only cidrMatch() is read; anything else (other functions, pipes, samples,
+// joins, lookups) raises NativeEvalError, which the evaluator reports as "not evaluated".
 import { NativeEvalError } from "@/lib/native-eval/types";
 import { tokenize, type Tok } from "@/lib/native-eval/eql/lexer";
 
@@ -15,6 +15,7 @@ export type Expr = { start: number; end: number } & (
   | { k: "cmp"; op: "==" | "!=" | "<" | "<=" | ">" | ">="; left: Value; right: Value }
   | { k: "match"; op: string; left: Value; patterns: Value[] }
   | { k: "value"; v: Value }
+  | { k: "cidr"; ip: Value; blocks: string[] }
 );
 
 export type EventQuery = { category: string; where: Expr; start: number; end: number };
@@ -180,6 +181,7 @@ class Parser {
       return { ...e, start: open.at, end: this.lastEnd() };
     }
     const start = this.peek()?.at ?? this.text.length;
+    if (this.peek()?.value === "cidrMatch" && this.isPunct("(", 1)) return this.cidrMatch(start);
     const left = this.value();
     const t = this.peek();
     if (t?.kind === "punct" && ["==", "!=", "<", "<=", ">", ">="].includes(t.value)) {
@@ -199,6 +201,24 @@ class Parser {
       return negated ? { k: "not", e, start, end: e.end } : e;
     }
     return { k: "value", v: left, start, end: this.lastEnd() };
+  }
+
+  /** cidrMatch(<ip_address>, <cidr_block>[, ...]): the blocks are string literals. */
+  cidrMatch(start: number): Expr {
+    this.next();
+    this.expectPunct("(");
+    const ip = this.value();
+    const blocks: string[] = [];
+    while (this.isPunct(",")) {
+      this.next();
+      const b = this.value();
+      if (b.k !== "lit" || typeof b.value !== "string")
+        throw new NativeEvalError("cidrMatch() with a block that is not a string", start);
+      blocks.push(b.value);
+    }
+    this.expectPunct(")");
+    if (blocks.length === 0) throw new NativeEvalError("cidrMatch() without a CIDR block", start);
+    return { k: "cidr", ip, blocks, start, end: this.lastEnd() };
   }
 
   /** `:`, `in`, `in~`, `like`, `like~`, `regex`, `regex~` (the ~ makes it case-insensitive). */
