@@ -13,10 +13,13 @@ import { compileRegex } from "@/lib/native-eval/spl/pcre";
 import { callFilter, callValue } from "@/lib/native-eval/logscale/functions";
 import type { Env } from "@/lib/native-eval/logscale/env";
 
+// The d flag makes . match line terminators too (syntax-regex-flags.html; syntax-regex-syntax.html:
+// "Any character except newline (unless given flag d)").
 export function regexFor(pattern: string, flags: string) {
-  for (const f of flags) if (!"imsgF".includes(f)) throw new NativeEvalError(`regex flag ${f}`);
+  for (const f of flags) if (!"imsdgF".includes(f)) throw new NativeEvalError(`regex flag ${f}`);
   if (flags.includes("F")) throw new NativeEvalError("regex flag F");
-  return compileRegex(pattern, { i: flags.includes("i"), m: flags.includes("m"), s: flags.includes("s") });
+  const dotAll = flags.includes("s") || flags.includes("d");
+  return compileRegex(pattern, { i: flags.includes("i"), m: flags.includes("m"), s: dotAll });
 }
 
 function compareNum(op: string, a: Value, b: Value): boolean {

@@ -1,5 +1,6 @@
 // Filter functions and value functions, each per its page in the LogScale function reference
 // (https://library.humio.com/data-analysis/functions-<name>.html).
+import { inCidr } from "@/lib/native-eval/cidr";
 import { NativeEvalError } from "@/lib/native-eval/types";
 import type { Arg, Node } from "@/lib/native-eval/logscale/ast";
 import { isNull, num, wildcard, type Row, type Value } from "@/lib/native-eval/logscale/values";
@@ -32,24 +33,6 @@ export function words(n: Node | undefined): string[] {
 
 const bool = (n: Node | undefined, dflt: boolean) => (n ? word(n) === "true" : dflt);
 
-function ip4(s: string): number | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
-  if (!m) return null;
-  const p = m.slice(1).map(Number);
-  if (p.some((x) => x > 255)) return null;
-  return ((p[0]! << 24) >>> 0) + (p[1]! << 16) + (p[2]! << 8) + p[3]!;
-}
-
-function inCidr(ip: string, cidr: string): boolean {
-  const [base, bits] = cidr.split("/");
-  const a = ip4(ip);
-  const b = ip4(base ?? "");
-  if (a === null || b === null) return false;
-  const n = Number(bits ?? 32);
-  const mask = n === 0 ? 0 : (~0 << (32 - n)) >>> 0;
-  return (a & mask) >>> 0 === (b & mask) >>> 0;
-}
-
 export function callFilter(c: Call, row: Row, env: Env): Row | null {
   switch (c.name) {
     case "in": {
@@ -61,7 +44,7 @@ export function callFilter(c: Call, row: Row, env: Env): Row | null {
       return words(arg(c, "values")).some((p) => wildcard(p, String(v), ic)) ? row : null;
     }
     case "cidr": {
-      // cidr(field, subnet=[...]) (functions-cidr.html).
+      // cidr(field, subnet=[...]), IPv4 and IPv6 subnets (functions-cidr.html).
       const v = row.f[word(arg(c, "field", 0))!];
       if (isNull(v)) return null;
       return words(arg(c, "subnet")).some((s) => inCidr(String(v), s)) ? row : null;

@@ -38,7 +38,7 @@ function toRow(e: PlatformEvent): Row {
 
 export const logscaleEvaluator: NativeEvaluator = {
   language: "logscale",
-  version: "logscale-1",
+  version: "logscale-2",
   evaluate(input): EvaluationResult {
     const dropped = new Map<string, string>();
     try {

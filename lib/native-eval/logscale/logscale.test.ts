@@ -69,6 +69,12 @@ describe("regular expressions (library.humio.com/data-analysis/syntax-regular-ex
     expect(matched("ImageFileName=/wmic\\.exe$/i", events)).toEqual(["a"]);
     expect(matched("ImageFileName=/System32/", events)).toEqual(["a"]);
   });
+  it(". stops at a newline unless the d flag is given (syntax-regex-syntax.html, syntax-regex-flags.html)", () => {
+    const e = [ev("n", { CommandLine: "begin\nend" })];
+    expect(matched("CommandLine=/begin.end/", e)).toEqual([]);
+    expect(matched("CommandLine=/begin.end/d", e)).toEqual(["n"]);
+    expect(matched("CommandLine=/^BEGIN.END$/id", e)).toEqual(["n"]);
+  });
   it("\\/ in a regex literal is a slash", () => {
     expect(matched("CommandLine=/https?:\\/\\//", [ev("u", { CommandLine: "curl https://x" })])).toEqual([
       "u",
@@ -97,6 +103,15 @@ describe("functions", () => {
   it("cidr() and its negation (functions-cidr.html)", () => {
     const e = [ev("a", { RemoteAddressIP4: "10.1.2.3" }), ev("b", { RemoteAddressIP4: "8.8.8.8" })];
     expect(matched('!cidr(RemoteAddressIP4, subnet=["10.0.0.0/8"])', e)).toEqual(["b"]);
+  });
+  it("cidr() takes IPv6 subnets too (functions-cidr.html: used for both IPv4 and IPv6 addresses)", () => {
+    const e = [
+      ev("a", { RemoteIP: "FE80::1" }),
+      ev("b", { RemoteIP: "fec0::1" }),
+      ev("c", { RemoteIP: "10.0.0.1" }),
+    ];
+    expect(matched('cidr(RemoteIP, subnet="fe80::/10")', e)).toEqual(["a"]);
+    expect(matched('cidr(RemoteIP, subnet=["0.0.0.0/0", "::/0"])', e)).toEqual(["a", "b", "c"]);
   });
   it("test(): unquoted words are field names (functions-test.html)", () => {
     const e = [ev("a", { x: "bob", y: "bob" }), ev("b", { x: "bob", y: "eve" })];
