@@ -5,7 +5,15 @@
 // (https://cloud.google.com/chronicle/docs/detection/yara-l-2-0-functions).
 import { NativeEvalError } from "@/lib/native-eval/types";
 import type { Expr } from "@/lib/native-eval/yara-l/parser";
-import { compare, getPath, ipInRange, isZero, re2, type Value } from "@/lib/native-eval/yara-l/values";
+import {
+  compare,
+  getPath,
+  ipInRange,
+  isZero,
+  re2,
+  regexSubject,
+  type Value,
+} from "@/lib/native-eval/yara-l/values";
 
 export type Instance = { source: Record<string, unknown>; doc: Record<string, unknown> };
 export type Scope = {
@@ -117,7 +125,8 @@ export function evaluate(e: Expr, scope: Scope): Value {
       const a = evaluate(e.a, scope);
       if (e.b.k === "regex") {
         if (e.op !== "=" && e.op !== "!=") throw new NativeEvalError(`regex with ${e.op}`);
-        const hit = re2(e.b.source, e.b.nocase || e.nocase).test(a === undefined ? "" : String(a));
+        const re = re2(e.b.source, e.b.nocase || e.nocase);
+        const hit = re.test(regexSubject(re, a === undefined ? "" : String(a)));
         return e.op === "=" ? hit : !hit;
       }
       const c = compare(a, evaluate(e.b, scope), e.nocase);
@@ -152,11 +161,13 @@ function call(e: Extract<Expr, { k: "call" }>, scope: Scope): Value {
   switch (e.name) {
     case "re.regex": {
       const [s, p] = args();
-      return re2(str(p), e.nocase === true).test(str(s));
+      const re = re2(str(p), e.nocase === true);
+      return re.test(regexSubject(re, str(s)));
     }
     case "re.capture": {
       const [s, p] = args();
-      const m = re2(str(p), false).exec(str(s));
+      const re = re2(str(p), false);
+      const m = re.exec(regexSubject(re, str(s)));
       return m ? (m[1] ?? m[0]) : "";
     }
     case "strings.to_lower":

@@ -152,7 +152,7 @@ function stripId(ev: PlatformEvent): PlatformEvent {
 
 export const yaraLEvaluator: NativeEvaluator = {
   language: "yara-l",
-  version: "yara-l-1.0.0",
+  version: "yara-l-1.1.0",
   evaluate(input: EvaluationInput): EvaluationResult {
     try {
       const rule = parseRule(input.query);

@@ -3,7 +3,11 @@
 //   `$e.target.user.userid != ""` drops events without the field;
 // - `=` on strings is case-sensitive; `nocase` makes it case-insensitive;
 // - regular expressions are RE2 and match anywhere in the value unless anchored with ^ and $;
-//   `nocase` (or a leading (?i) in re.regex) ignores case;
+//   `nocase` (or a leading (?i) in re.regex) ignores case; leading RE2 flags (?ims) set case
+//   folding, multi-line ^ $ and a . that matches newlines (https://github.com/google/re2/wiki/Syntax);
+// - without (?s) a regex only reads the first line of a value that holds newlines ("To enforce
+//   full UDM field matching, add a (?s) to the regular expression",
+//   https://cloud.google.com/chronicle/docs/detection/yara-l-2-0-functions/re-regex);
 // - a Timestamp field (metadata.event_timestamp) exposes `.seconds` since the epoch.
 import { NativeEvalError } from "@/lib/native-eval/types";
 
@@ -62,8 +66,8 @@ export function re2(source: string, nocase: boolean): RegExp {
   let flags = nocase ? "i" : "";
   const inline = /^\(\?([a-zA-Z]+)\)/.exec(body);
   if (inline) {
-    if (inline[1] !== "i") throw new NativeEvalError(`RE2 flags (?${inline[1]})`);
-    flags = "i";
+    if (!/^[ims]+$/.test(inline[1]!)) throw new NativeEvalError(`RE2 flags (?${inline[1]})`);
+    flags = [...new Set([...flags, ...inline[1]!])].join("");
     body = body.slice(inline[0].length);
   }
   if (/\(\?[a-zA-Z]/.test(body.replace(/\(\?P?</g, "")))
@@ -84,6 +88,11 @@ export function re2(source: string, nocase: boolean): RegExp {
   } catch (error) {
     throw new NativeEvalError(`RE2 pattern does not compile here: ${(error as Error).message}`);
   }
+}
+
+/** The text a YARA-L regex reads: the whole value with (?s), else its first line. */
+export function regexSubject(re: RegExp, value: string): string {
+  return re.dotAll ? value : value.split("\n")[0]!;
 }
 
 function ipv4(ip: string): number | null {

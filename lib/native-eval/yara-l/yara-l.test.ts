@@ -54,6 +54,26 @@ describe("YARA-L 2.0 evaluator", () => {
     ).toEqual([true, true]);
   });
 
+  it("yara-l-2-0-functions/re-regex: without (?s) a regex reads the first line only; RE2 flags (?ims) set . over newlines, multi-line ^ $ and case", () => {
+    const docs = [launch("a", "cmd /c\nInvoke-Mimikatz"), launch("a", "begin\nend")];
+    const cmd = (re: string) => single(`    $e.target.process.command_line = ${re}`);
+    expect(run(cmd("/Invoke-Mimikatz/"), docs).matched).toEqual([false, false]);
+    expect(run(cmd("/(?s)Invoke-Mimikatz/"), docs).matched).toEqual([true, false]);
+    expect(run(cmd("/(?s)begin.end/"), docs).matched).toEqual([false, true]);
+    expect(run(cmd("/(?ms)^END$/ nocase"), docs).matched).toEqual([false, true]);
+    expect(run(cmd("/(?is)^BEGIN.END$/"), docs).matched).toEqual([false, true]);
+    expect(
+      yaraLEvaluator.evaluate({
+        query: cmd("/(?U)a+/"),
+        sources: [{ name: "UDM", events: docs }],
+        now: new Date(),
+      }),
+    ).toEqual({
+      kind: "not-evaluated",
+      construct: "RE2 flags (?U)",
+    });
+  });
+
   it(`${SYNTAX}: an unset UDM string field is "" so != "" drops it, and not inverts a predicate`, () => {
     const docs = [launch("a", "x"), launch("a")];
     expect(run(single('    $e.target.process.command_line != ""'), docs).matched).toEqual([true, false]);
