@@ -38,6 +38,13 @@ const PROBES: Record<string, Record<string, unknown>> = {
   lte: { "ProcessId|lte": 4 },
   expand: { "CommandLine|expand": "%admins%" },
   cased: { "CommandLine|cased": "X" },
+  neq: { "CommandLine|neq": "x" },
+  minute: { "UtcTime|minute": 30 },
+  hour: { "UtcTime|hour": 3 },
+  day: { "UtcTime|day": 1 },
+  week: { "UtcTime|week": 1 },
+  month: { "UtcTime|month": 12 },
+  year: { "UtcTime|year": 2026 },
 };
 
 const cell = (rule: SigmaRuleModel, target: Target, all?: SigmaRuleModel[]) => {

@@ -56,6 +56,10 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
       return `${f} ${value.flags.i ? "regex~" : "regex"} ${eqlString(toLuceneRegex(value.pattern, value.flags, { target: "eql", caseInsensitive: "native" }))}`;
     case "fieldref":
       return fail(`EQL cannot compare field ${m.field} with field ${value.field}`);
+    case "timepart":
+      return fail(
+        `EQL has no date function (its function reference lists none), so |${value.part} cannot take a part of ${m.field}`,
+      );
     case "expand":
       return fail(`placeholder %${value.placeholder}% has no values in the EQL pipeline`);
   }

@@ -54,6 +54,22 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
       return `cidr_match(${f}, ${esqlString(value.network)})`;
     case "compare":
       return `${f} ${{ gt: ">", gte: ">=", lt: "<", lte: "<=" }[value.op]} ${value.value}`;
+    case "timepart": {
+      // DATE_EXTRACT takes java.time ChronoField names; its only week is aligned_week_of_year
+      // (days 1-7 of the year are week 1), not the ISO 8601 week the other targets give.
+      if (value.part === "week")
+        return fail(
+          "ES|QL DATE_EXTRACT has no ISO 8601 week (aligned_week_of_year counts from 1 January), so |week cannot be expressed",
+        );
+      const part = {
+        minute: "minute_of_hour",
+        hour: "hour_of_day",
+        day: "day_of_month",
+        month: "month_of_year",
+        year: "year",
+      }[value.part];
+      return `date_extract("${part}", to_datetime(${f})) ${{ eq: "==", gt: ">", gte: ">=", lt: "<", lte: "<=" }[value.op]} ${value.value}`;
+    }
     case "regex":
       return `${f} rlike ${esqlString(toLuceneRegex(value.pattern, value.flags, { target: "esql", caseInsensitive: "expand" }))}`;
     case "fieldref": {

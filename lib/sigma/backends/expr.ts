@@ -33,10 +33,11 @@ function itemExpr(item: DetectionItem, mapping: ResolvedMapping): Expr {
 }
 
 function groupExpr(group: DetectionGroup, mapping: ResolvedMapping): Expr {
-  return join(
+  const body = join(
     group.link,
     group.items.map((x) => (x.type === "item" ? itemExpr(x, mapping) : groupExpr(x, mapping))),
   );
+  return group.negated ? { t: "not", arg: body } : body;
 }
 
 function conditionExpr(node: ConditionNode, groups: Map<string, Expr>): Expr {

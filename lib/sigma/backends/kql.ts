@@ -75,6 +75,9 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
       return `${value.network.includes(":") ? "ipv6" : "ipv4"}_is_in_range(${f}, ${kqlString(value.network)})`;
     case "compare":
       return `${f} ${{ gt: ">", gte: ">=", lt: "<", lte: "<=" }[value.op]} ${value.value}`;
+    case "timepart":
+      // datetime_part(): week_of_year is the ISO 8601 week; todatetime() also reads string columns.
+      return `datetime_part("${value.part === "week" ? "week_of_year" : value.part}", todatetime(${f})) ${{ eq: "==", gt: ">", gte: ">=", lt: "<", lte: "<=" }[value.op]} ${value.value}`;
     case "regex": {
       re2Check(value.pattern);
       const flags = (value.flags.i ? "i" : "") + (value.flags.m ? "m" : "") + (value.flags.s ? "s" : "");

@@ -56,6 +56,10 @@ export function cqlLeaf(m: Extract<Expr, { t: "match" }>): string {
       return `cidr(${f}, subnet=${cqlString(value.network)})`;
     case "compare":
       return `${f}${{ gt: ">", gte: ">=", lt: "<", lte: "<=" }[value.op]}${value.value}`;
+    case "timepart":
+      return fail(
+        `LogScale's time:hour() and the other time functions assign a field (as=) and cannot be tested inside a filter expression, so |${value.part} cannot be expressed`,
+      );
     case "regex": {
       const flags = (value.flags.i ? "i" : "") + (value.flags.m ? "m" : "") + (value.flags.s ? "d" : "");
       return `${f}=/${escapeSlashes(value.pattern)}/${flags}`;

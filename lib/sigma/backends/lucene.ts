@@ -66,6 +66,10 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
       return `${f}:/${toLuceneRegex(value.pattern, value.flags, { target: "lucene", caseInsensitive: "expand" }).replace(/\//g, "\\/")}/`;
     case "fieldref":
       return fail(`a Lucene query cannot compare field ${m.field} with field ${value.field}`);
+    case "timepart":
+      return fail(
+        `Lucene query syntax has no functions: a range query bounds whole timestamps and cannot test the ${value.part} of ${m.field}`,
+      );
     case "expand":
       return fail(`placeholder %${value.placeholder}% has no values in the Lucene pipeline`);
   }

@@ -11,6 +11,9 @@ const fail = (m: string): never => {
 const str = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 export const evalField = (name: string) => `'${name.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
 
+// SearchReference, "Date and time format variables"; %V is the ISO 8601 week, as pySigma maps it.
+const SPLUNK_TIME = { minute: "%M", hour: "%H", day: "%d", week: "%V", month: "%m", year: "%Y" };
+
 function leaf(m: Extract<Expr, { t: "match" }>): string {
   const f = m.field === null ? "_raw" : evalField(m.field);
   const v = m.value;
@@ -33,6 +36,9 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
       return `cidrmatch(${str(v.network)}, ${f})`;
     case "compare":
       return `${f}${{ gt: ">", gte: ">=", lt: "<", lte: "<=" }[v.op]}${v.value}`;
+    case "timepart":
+      // strftime() formats epoch time (as _time holds) in the searching user's time zone.
+      return `tonumber(strftime(${f}, "${SPLUNK_TIME[v.part]}"))${{ eq: "==", gt: ">", gte: ">=", lt: "<", lte: "<=" }[v.op]}${v.value}`;
     case "regex": {
       const flags = (v.flags.i ? "i" : "") + (v.flags.m ? "m" : "") + (v.flags.s ? "s" : "");
       return `match(${f}, ${str((flags ? `(?${flags})` : "") + v.pattern)})`;
@@ -58,7 +64,8 @@ export function splunkEval(e: Expr): string {
 
 /** Whether the subtree holds a value only `| where` can test. */
 export function needsEval(e: Expr): boolean {
-  if (e.t === "match") return e.value.kind === "regex" || e.value.kind === "fieldref";
+  if (e.t === "match")
+    return e.value.kind === "regex" || e.value.kind === "fieldref" || e.value.kind === "timepart";
   if (e.t === "not") return needsEval(e.arg);
   return e.args.some(needsEval);
 }

@@ -67,6 +67,7 @@ function leaf(m: Extract<Expr, { t: "match" }>): string {
       return fail(`placeholder %${value.placeholder}% has no values in the Splunk pipeline`);
     case "regex":
     case "fieldref":
+    case "timepart":
       return fail(
         "a regular expression or field reference inside an OR cannot be expressed in a Splunk search; split the rule or move it to its own AND-ed selection",
       );

@@ -64,6 +64,15 @@ export function yaralLeaf(m: Extract<Expr, { t: "match" }>, event = "$e"): strin
       const flags = (value.flags.i ? "i" : "") + (value.flags.m ? "m" : "") + (value.flags.s ? "s" : "");
       return `${f} = /${flags ? `(?${flags})` : ""}${escapeSlashes(value.pattern)}/`;
     }
+    case "timepart":
+      // timestamp.get_minute()/get_hour() take epoch seconds (e.g. metadata.event_timestamp.seconds)
+      // and default to GMT. get_week() counts Sunday-based weeks from 0, and no function gives the
+      // day of month, month or year as a number.
+      if (value.part !== "minute" && value.part !== "hour")
+        return fail(
+          `YARA-L's timestamp functions give the minute, hour, day of week and a Sunday-based week, not the ${value.part === "week" ? "ISO 8601 week" : value.part} as a number, so |${value.part} cannot be expressed`,
+        );
+      return `timestamp.get_${value.part}(${f}) ${{ eq: "=", gt: ">", gte: ">=", lt: "<", lte: "<=" }[value.op]} ${value.value}`;
     case "fieldref":
       if (value.match !== "eq")
         return fail(

@@ -17,6 +17,7 @@ const ECS = {
   DestinationPort: "destination.port",
   User: "user.name",
   ParentUser: "process.parent.user.name",
+  Timestamp: "@timestamp",
 };
 
 /** The Sigma field names the probes use, as each target names them (YARA-L needs UDM paths). */
@@ -32,6 +33,7 @@ const FIELDS: Record<Target, Record<string, string>> = {
     DestinationPort: "target.port",
     User: "target.user.userid",
     ParentUser: "principal.user.userid",
+    Timestamp: "metadata.event_timestamp.seconds",
   },
   logscale: {},
 };

@@ -12,7 +12,7 @@ import {
   MAX_VALUES_PER_FIELD,
 } from "@/lib/sigma/engine/limits";
 import type { ConditionNode, Diagnostic, DetectionGroup, DetectionItem } from "@/lib/sigma/engine/model";
-import { applyModifiers, checkModifiers, ModifierError } from "@/lib/sigma/engine/modifiers";
+import { applyModifiers, checkModifiers, ModifierError, TIME_PARTS } from "@/lib/sigma/engine/modifiers";
 import { estimateProgramSize } from "@/lib/sigma/engine/regex";
 import type { Locator } from "@/lib/sigma/engine/source";
 
@@ -57,7 +57,26 @@ function buildField(ctx: Ctx, path: Path, key: string, raw: unknown): DetectionI
     report(ctx, path, `${key}: ${error.message}`, error.hint, { key: true });
     return null;
   }
+  const part = modifiers.find((m) => Object.hasOwn(TIME_PARTS, m));
+  if (part && !field) {
+    report(ctx, path, `${key}: the time modifier ${part} needs a field`, "Write e.g. Timestamp|hour: 3.", {
+      key: true,
+    });
+    return null;
+  }
   const rawValues = Array.isArray(raw) ? raw : [raw];
+  // sigma-appendix-modifiers.md, "Generic Modifiers": "Single item values are not allowed to have
+  // an all modifier as some back-ends cannot support it."
+  if (modifiers.includes("all") && rawValues.length === 1) {
+    report(
+      ctx,
+      path,
+      `${key}: all with a single value is not allowed by the Sigma specification`,
+      "Remove all, or give several values; to test one field twice, use a second selection.",
+      { key: true },
+    );
+    return null;
+  }
   if (rawValues.length === 0) {
     report(
       ctx,
@@ -116,9 +135,15 @@ function buildField(ctx: Ctx, path: Path, key: string, raw: unknown): DetectionI
     values,
     loc,
   });
-  if (!modifiers.includes("all")) return item(perValue.flat(), "or");
-  if (perValue.every((v) => v.length === 1)) return item(perValue.flat(), "and");
-  return { type: "group", link: "and", items: perValue.map((v) => item(v, "or")), loc };
+  const built: DetectionItem | DetectionGroup = !modifiers.includes("all")
+    ? item(perValue.flat(), "or")
+    : perValue.every((v) => v.length === 1)
+      ? item(perValue.flat(), "and")
+      : { type: "group", link: "and", items: perValue.map((v) => item(v, "or")), loc };
+  // neq (pySigma's SigmaNegateModifier) negates the whole item: the field differs from every value.
+  return modifiers.includes("neq")
+    ? { type: "group", link: "and", negated: true, items: [built], loc }
+    : built;
 }
 
 function buildMap(ctx: Ctx, path: Path, map: Record<string, unknown>): DetectionGroup | null {

@@ -12,6 +12,7 @@ import type {
   DetectionItem,
   DetectionRule,
   SigmaValue,
+  TimePart,
 } from "@/lib/sigma/engine/model";
 import { parseWildcards } from "@/lib/sigma/engine/modifiers";
 import { regexOf } from "@/lib/sigma/engine/regex";
@@ -90,6 +91,42 @@ function inCidr(value: string, network: string): boolean {
 const scalarText = (v: unknown) =>
   typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : null;
 
+const compare = (n: number, op: "gt" | "gte" | "lt" | "lte", v: number) =>
+  op === "gt" ? n > v : op === "gte" ? n >= v : op === "lt" ? n < v : n <= v;
+
+// An ISO 8601 date or date-time; without an offset it is read as UTC, like the targets' stored
+// timestamps. The specification's time modifiers convert no time zones or formats.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+/** The part of a date, in UTC; weeks are ISO 8601 weeks (pySigma's %V). Null if not a date. */
+export function timePart(text: string, part: TimePart): number | null {
+  const trimmed = text.trim();
+  if (!ISO_DATE.test(trimmed)) return null;
+  const iso = trimmed.replace(" ", "T").replace(/([+-]\d{2})(\d{2})$/, "$1:$2");
+  const zoned = /(?:Z|[+-]\d{2}:\d{2})$/i.test(iso) || iso.length === 10;
+  const date = new Date(zoned ? iso : `${iso}Z`);
+  if (Number.isNaN(date.getTime())) return null;
+  switch (part) {
+    case "minute":
+      return date.getUTCMinutes();
+    case "hour":
+      return date.getUTCHours();
+    case "day":
+      return date.getUTCDate();
+    case "month":
+      return date.getUTCMonth() + 1;
+    case "year":
+      return date.getUTCFullYear();
+    case "week": {
+      // The ISO week holds the week's Thursday: move to it, count weeks from its year's 1 January.
+      const thursday = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+      thursday.setUTCDate(thursday.getUTCDate() + 3 - ((thursday.getUTCDay() + 6) % 7));
+      const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+      return 1 + Math.floor((thursday.getTime() - jan1) / (7 * 86_400_000));
+    }
+  }
+}
+
 function matchOne(actual: unknown, value: SigmaValue, event: Event, ctx: Ctx): boolean {
   if (value.kind === "null") return actual === undefined || actual === null || actual === "";
   if (value.kind === "exists") return (actual !== undefined && actual !== null) === value.value;
@@ -112,13 +149,12 @@ function matchOne(actual: unknown, value: SigmaValue, event: Event, ctx: Ctx): b
     case "compare": {
       const n = Number(text);
       if (text.trim() === "" || Number.isNaN(n)) return false;
-      return value.op === "gt"
-        ? n > value.value
-        : value.op === "gte"
-          ? n >= value.value
-          : value.op === "lt"
-            ? n < value.value
-            : n <= value.value;
+      return compare(n, value.op, value.value);
+    }
+    case "timepart": {
+      const n = timePart(text, value.part);
+      if (n === null) return false;
+      return value.op === "eq" ? n === value.value : compare(n, value.op, value.value);
     }
     case "fieldref": {
       const other = scalarText(lookup(event, value.field));
@@ -184,7 +220,8 @@ function matchItem(event: Event, item: DetectionItem, ctx: Ctx): boolean {
 function matchGroup(event: Event, group: DetectionGroup, ctx: Ctx): boolean {
   const test = (x: DetectionItem | DetectionGroup) =>
     x.type === "item" ? matchItem(event, x, ctx) : matchGroup(event, x, ctx);
-  return group.link === "and" ? group.items.every(test) : group.items.some(test);
+  const matched = group.link === "and" ? group.items.every(test) : group.items.some(test);
+  return group.negated ? !matched : matched;
 }
 
 function evalCondition(node: ConditionNode, fired: Map<string, boolean>, budget: Budget): boolean {

@@ -17,6 +17,8 @@ export type Diagnostic = {
   path: string;
 };
 
+export type TimePart = "minute" | "hour" | "day" | "week" | "month" | "year";
+
 /** A piece of a string value: literal text, or a `*`/`?` wildcard. */
 export type StringPart = string | { wildcard: "*" | "?" };
 
@@ -28,6 +30,8 @@ export type SigmaValue =
   | { kind: "regex"; pattern: string; flags: { i: boolean; m: boolean; s: boolean } }
   | { kind: "cidr"; network: string }
   | { kind: "compare"; op: "gt" | "gte" | "lt" | "lte"; value: number }
+  /** Sigma v2.1 time modifiers: a part of the field's date (UTC) compared with a number. */
+  | { kind: "timepart"; part: TimePart; op: "eq" | "gt" | "gte" | "lt" | "lte"; value: number }
   | { kind: "exists"; value: boolean }
   | { kind: "fieldref"; field: string; match: "eq" | "startswith" | "endswith" | "contains" }
   | { kind: "expand"; placeholder: string };
@@ -47,6 +51,8 @@ export type DetectionItem = {
 export type DetectionGroup = {
   type: "group";
   link: "or" | "and";
+  /** Sigma v2.1 `neq`: the group (one field's values) must not match. */
+  negated?: boolean;
   items: Array<DetectionItem | DetectionGroup>;
   loc: Location;
 };

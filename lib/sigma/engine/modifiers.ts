@@ -2,7 +2,7 @@
 // pySigma does (encodings apply in order, base64offset yields three variants, windash expands
 // every dash-led word). Problems are thrown as ModifierError and located by the caller.
 import { MAX_VALUE_CHARS, MAX_WILDCARDS } from "@/lib/sigma/engine/limits";
-import type { SigmaValue, StringPart } from "@/lib/sigma/engine/model";
+import type { SigmaValue, StringPart, TimePart } from "@/lib/sigma/engine/model";
 import { regexOf, RegexRefused } from "@/lib/sigma/engine/regex";
 
 export class ModifierError extends Error {
@@ -43,7 +43,25 @@ export const MODIFIERS = new Set([
   "lte",
   "expand",
   "cased",
+  "neq",
+  "minute",
+  "hour",
+  "day",
+  "week",
+  "month",
+  "year",
 ]);
+
+/** sigma-appendix-modifiers.md, "Time Modifiers": each part's range (year: any year). */
+export const TIME_PARTS: Record<TimePart, [number, number]> = {
+  minute: [0, 59],
+  hour: [0, 23],
+  day: [1, 31],
+  week: [1, 52],
+  month: [1, 12],
+  year: [-Infinity, Infinity],
+};
+const isTimePart = (m: string): m is TimePart => Object.hasOwn(TIME_PARTS, m);
 
 const REGEX_FLAGS = new Map([
   ["i", "i"],
@@ -146,6 +164,17 @@ export function checkModifiers(modifiers: string[]): void {
   );
   if (kinds.length > 1)
     throw new ModifierError(`modifiers ${kinds.join(" and ")} cannot be combined`, "Keep one of them.");
+  const parts = modifiers.filter(isTimePart);
+  if (parts.length > 1)
+    throw new ModifierError(`modifiers ${parts.join(" and ")} cannot be combined`, "Keep one time part.");
+  const notWithTime = modifiers.filter(
+    (m) => !isTimePart(m) && !["gt", "gte", "lt", "lte", "neq", "all"].includes(m),
+  );
+  if (parts.length && notWithTime.length)
+    throw new ModifierError(
+      `the time modifier ${parts[0]} cannot be combined with ${notWithTime.join(", ")}`,
+      "A time modifier takes a number, compared with gt, gte, lt, lte or neq.",
+    );
   const position = ["contains", "startswith", "endswith"].filter((m) => modifiers.includes(m));
   if (position.length > 1)
     throw new ModifierError(
@@ -154,9 +183,24 @@ export function checkModifiers(modifiers: string[]): void {
     );
 }
 
-/** Applies the modifier chain to one raw YAML value. */
-export function applyModifiers(raw: unknown, modifiers: string[]): SigmaValue[] {
+/**
+ * Applies the modifier chain to one raw YAML value. `neq` negates the whole item (pySigma's
+ * SigmaNegateModifier), so the caller handles it and the values are built as without it.
+ */
+export function applyModifiers(raw: unknown, chain: string[]): SigmaValue[] {
+  const modifiers = chain.filter((m) => m !== "neq");
   const has = (m: string) => modifiers.includes(m);
+  const part = modifiers.find(isTimePart);
+  if (part) {
+    const [min, max] = TIME_PARTS[part];
+    if (typeof raw !== "number" || !Number.isInteger(raw) || raw < min || raw > max)
+      throw new ModifierError(
+        `${part} needs a whole number${part === "year" ? "" : ` from ${min} to ${max}`}, not ${JSON.stringify(raw)}`,
+        "Write an unquoted number, e.g. field|hour: 3 or field|hour|gte: 22.",
+      );
+    const op = (["gt", "gte", "lt", "lte"] as const).find(has) ?? "eq";
+    return [{ kind: "timepart", part, op, value: raw }];
+  }
   if (has("exists")) {
     if (typeof raw !== "boolean")
       throw new ModifierError("exists needs true or false", "Write field|exists: true.");

@@ -107,9 +107,9 @@ describe("temporal: every rule matches in the timespan, any order", () => {
       "kql",
       "| summarize rule_count = count_distinct(sigma_rule) by bin(Timestamp, 10m), Computer\n| where rule_count == 2",
     ],
-    ["esql", "eval sigma_rule = case("],
+    ["esql", "mv_expand sigma_rule"],
     ["yara-l", "condition:\n    $e1 and $e2"],
-    ["logscale", "case {"],
+    ["logscale", "split(sigma_rule)"],
   ] as const)("%s", (target, text) => expect(query(temporal, target)).toContain(text));
   it("eql refuses: sequences are ordered", () =>
     expect(convert(temporal, "eql")).toMatchObject({ error: expect.stringMatching(/ordered/) }));

@@ -1,5 +1,5 @@
-// ES|QL correlations: `from` every index the rules read, each event labelled with its rule by
-// CASE over the rules' conditions, `STATS … BY DATE_TRUNC(span, @timestamp)` and the group-by
+// ES|QL correlations: `from` every index the rules read, each event labelled with every rule it
+// matches (one row per rule after MV_EXPAND), `STATS … BY DATE_TRUNC(span, @timestamp)` and the group-by
 // fields, then the threshold in `WHERE`. ES|QL has no ordered-sequence operator.
 import { BackendError } from "@/lib/sigma/backends/errors";
 import { ruleExpr } from "@/lib/sigma/backends/expr";
@@ -27,8 +27,23 @@ export function esqlCorrelation(plan: CorrelationPlan): string {
   const lines = [`from ${sources.join(", ")}`];
   const multi = plan.rules.length > 1;
   if (multi) {
-    const label = plan.rules.flatMap((r, i) => [`(${wheres[i]})`, esqlString(r.ref)]);
-    lines.push(`eval sigma_rule = case(${label.join(", ")})`, "where sigma_rule is not null");
+    // An event of several rules counts for each (the specification: "an event of each referenced
+    // rule"), so it gets every rule's label and MV_EXPAND makes one row per label. MV_APPEND would
+    // be null as soon as one rule does not match, so the labels are joined and SPLIT instead.
+    const bad = plan.rules.find((r) => r.ref.includes(","));
+    if (bad)
+      throw new BackendError(
+        "esql",
+        `rule reference "${bad.ref}" contains a comma, which separates the rule labels`,
+      );
+    const labels = plan.rules.map((r, i) => `case(${wheres[i]}, ${esqlString(r.ref)}, "")`);
+    lines.push(
+      `eval sigma_rules = concat(${labels.join(', ",", ')})`,
+      `where sigma_rules != ${esqlString(",".repeat(plan.rules.length - 1))}`,
+      'eval sigma_rule = split(sigma_rules, ",")',
+      "mv_expand sigma_rule",
+      'where sigma_rule != ""',
+    );
     const cols = groupColumns(plan);
     const pick = (field: (i: number) => string) =>
       `case(${plan.rules.flatMap((r, i) => [`sigma_rule == ${esqlString(r.ref)}`, esqlField(field(i))]).join(", ")})`;

@@ -1,5 +1,5 @@
-// LogScale correlations: a `case` labels each event with its rule (and copies aliased fields to
-// one name), `groupBy([window, group-by…], function=…)` aggregates per tumbling window, and the
+// LogScale correlations: each event is labelled with every rule it matches (one event per rule
+// after split(); a `case` then copies the rule's aliased fields to one name), `groupBy([window, group-by…], function=…)` aggregates per tumbling window, and the
 // threshold filters the groups. Not bucket(): it keeps at most `limit` series, 10 by default and
 // 500 at most (library.humio.com/data-analysis/functions-bucket.html), so a fleet of more hosts
 // would lose groups silently; groupBy's limit=max is GroupMaxLimit (functions-groupby.html).
@@ -36,16 +36,24 @@ export function logscaleCorrelation(plan: CorrelationPlan): string {
   const lines: string[] = [];
   if (!multi) lines.push(filter(0));
   else {
+    // An event of several rules counts for each (the specification: "an event of each referenced
+    // rule"), while case{} takes its first matching branch only: every rule that matches appends
+    // its label to an array (array:append), and split() makes one event per label
+    // (library.humio.com, functions-array-append.html, functions-split.html).
+    const wild = plan.rules.find((r) => r.ref.includes("*"));
+    if (wild) fail(`rule reference "${wild.ref}" contains *, a wildcard in a LogScale field filter`);
+    for (let i = 0; i < plan.rules.length; i++)
+      lines.push(
+        `case { ${filter(i)} | array:append(array="sigma_rule[]", values=[${cqlString(plan.rules[i]!.ref)}]) | sigma_hit := 1; * }`,
+      );
+    lines.push("sigma_hit=1", "split(sigma_rule)");
     const cols = groupColumns(plan);
-    const branches = plan.rules.map((r, i) => {
-      const sets = [
-        `sigma_rule := ${cqlString(r.ref)}`,
-        ...cols.map((col, k) => `${col} := ${r.groupBy[k]}`),
-      ];
+    const branches = plan.rules.map((r) => {
+      const sets = cols.map((col, k) => `${col} := ${r.groupBy[k]}`);
       if (r.valueField) sets.push(`sigma_value := ${r.valueField}`);
-      return `    ${filter(i)} | ${sets.join(" | ")};`;
+      return `    sigma_rule=${cqlString(r.ref)}${sets.length ? ` | ${sets.join(" | ")}` : ""};`;
     });
-    lines.push(`case {\n${branches.join("\n")}\n  }`);
+    if (cols.length || c.condition?.field) lines.push(`case {\n${branches.join("\n")}\n  }`);
   }
   const value = multi ? "sigma_value" : plan.rules[0]!.valueField;
   let fn: string;

@@ -62,6 +62,13 @@ export function yaralCorrelation(plan: CorrelationPlan): string {
     });
     first!.groupBy.forEach((f, k) => events.push(`${vars[k]} = ${udmField(f)}`));
     const metric = metricOf(plan);
+    // One event variable matching any rule holds an event once, while the specification counts
+    // "an event of each referenced rule": an event of two rules would count (or add its value)
+    // once instead of twice. A distinct count is the same either way.
+    if (plan.rules.length > 1 && (metric === "count" || metric === "sum" || metric === "avg"))
+      fail(
+        `${c.type} over several rules counts an event of two rules for each; a YARA-L event variable holds it once, so the count would be short`,
+      );
     if (metric === "count") {
       const { text, bounded } = countCmp("#e");
       condition = bounded ? text : `$e and ${text}`;
