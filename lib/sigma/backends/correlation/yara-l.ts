@@ -46,9 +46,11 @@ export function yaralCorrelation(plan: CorrelationPlan): string {
       events.push(...yaralFilter(r.rule, r.mapping, e));
       r.groupBy.forEach((f, k) => events.push(`${vars[k]} = ${udmField(f, e)}`));
     });
+    // Strictly after, as on Splunk, KQL and EQL: with <= two events of one second would count in
+    // either order. UDM times compare in whole seconds, so events of one second are not ordered.
     if (c.type === "temporal_ordered")
       for (let i = 1; i < plan.rules.length; i++)
-        events.push(`$e${i}.metadata.event_timestamp.seconds <= $e${i + 1}.metadata.event_timestamp.seconds`);
+        events.push(`$e${i}.metadata.event_timestamp.seconds < $e${i + 1}.metadata.event_timestamp.seconds`);
     condition = plan.rules.map((_, i) => `$e${i + 1}`).join(" and ");
   } else {
     const filters = plan.rules.map((r) => `(${yaralFilter(r.rule, r.mapping).join(" and ")})`);
