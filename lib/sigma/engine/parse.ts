@@ -207,7 +207,7 @@ function buildCorrelation(ctx: Ctx, value: Record<string, unknown>): Correlation
   // without one, every rule must.
   if (type && (!type.startsWith("temporal") || c.condition !== undefined))
     condition = correlationCondition(ctx, type, c.condition);
-  if (ctx.diagnostics.length > before) return null;
+  if (ctx.diagnostics.slice(before).some((d) => d.severity === "error")) return null;
   return {
     type: "correlation",
     title: String(value.title ?? ""),
@@ -285,14 +285,26 @@ function correlationCondition(
       "Add field: TargetUserName under condition.",
     );
   let percentile: number | undefined;
+  // The specification's value_percentile example has no percentile (condition: { field, lte: 1 })
+  // and its text does not say which percentile the threshold applies to; pySigma reads
+  // condition.percentile and refuses to convert without it. So the specification's form parses,
+  // with a warning, and pySigma's percentile is checked when given.
   if (type === "value_percentile") {
     const p = cond.percentile;
-    if (typeof p !== "number" || !Number.isInteger(p) || p < 1 || p > 99)
+    if (p === undefined)
       report(
         ctx,
         path,
-        "value_percentile needs condition.percentile, a whole number from 1 to 99",
-        "Add percentile: 95 under condition.",
+        "value_percentile without condition.percentile: the specification does not say which percentile the threshold applies to, so no target can convert it",
+        "Add percentile: 95 (pySigma's condition.percentile) to compare that percentile of the field.",
+        { severity: "warning" },
+      );
+    else if (typeof p !== "number" || !Number.isInteger(p) || p < 1 || p > 99)
+      report(
+        ctx,
+        [...path, "percentile"],
+        "condition.percentile must be a whole number from 1 to 99",
+        "Write e.g. percentile: 95.",
       );
     else percentile = p;
   }

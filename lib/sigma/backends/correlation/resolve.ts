@@ -49,6 +49,11 @@ export function planCorrelation(
   pipelines?: Pipeline[],
 ): CorrelationPlan {
   const c = rule.correlation;
+  if (c.type === "value_percentile" && c.condition?.percentile === undefined)
+    throw new BackendError(
+      target,
+      "value_percentile without condition.percentile: the specification does not say which percentile the threshold applies to (pySigma refuses it too); add percentile: N",
+    );
   const rules = c.rules.map((ref): Correlated => {
     const found = all.find((r) => r.id === ref || r.name === ref);
     if (!found)
