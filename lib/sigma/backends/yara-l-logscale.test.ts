@@ -73,7 +73,7 @@ describe("yara-l", () => {
     expect(q).toContain('net.ip_in_range_cidr($e.target.ip, "10.0.0.0/8")');
     expect(q).toContain("$e.target.port > 1024");
     expect(q).toContain('$e.principal.process.file.full_path != ""');
-    expect(q).toContain("not $e.principal.process.file.full_path = /(?i)x\\/y/");
+    expect(q).toContain("not $e.principal.process.file.full_path = /(?is)x\\/y/");
   });
   it("ORs the event types of registry_event", () => {
     const q = events(

@@ -5,6 +5,7 @@
 import { BackendError } from "@/lib/sigma/backends/errors";
 import { detectionExpr, fixedConditions, serialise, stringShape, type Expr } from "@/lib/sigma/backends/expr";
 import { anchoredRegex, escapeSlashes } from "@/lib/sigma/backends/slash-regex";
+import { yaralRegex } from "@/lib/sigma/backends/yara-l-regex";
 import type { ResolvedMapping } from "@/lib/sigma/backends/pipeline";
 import type { Backend } from "@/lib/sigma/backends/types";
 import type { DetectionRule, SigmaValue } from "@/lib/sigma/engine/model";
@@ -58,12 +59,20 @@ export function yaralLeaf(m: Extract<Expr, { t: "match" }>, event = "$e"): strin
       return value.value ? `${f} != ""` : `${f} = ""`;
     case "cidr":
       return `net.ip_in_range_cidr(${f}, ${yaralString(value.network)})`;
-    case "compare":
-      return `${f} ${{ gt: ">", gte: ">=", lt: "<", lte: "<=" }[value.op]} ${value.value}`;
-    case "regex": {
-      const flags = (value.flags.i ? "i" : "") + (value.flags.m ? "m" : "") + (value.flags.s ? "s" : "");
-      return `${f} = /${flags ? `(?${flags})` : ""}${escapeSlashes(value.pattern)}/`;
+    case "compare": {
+      const test = `${f} ${{ gt: ">", gte: ">=", lt: "<", lte: "<=" }[value.op]} ${value.value}`;
+      // An unset UDM number reads as 0 (YARA-L syntax: zero values), so a comparison 0 satisfies
+      // would match every event without the field; those events must not match, as in Sigma.
+      const zeroPasses = {
+        gt: 0 > value.value,
+        gte: 0 >= value.value,
+        lt: 0 < value.value,
+        lte: 0 <= value.value,
+      };
+      return zeroPasses[value.op] ? `(${test} and ${f} != 0)` : test;
     }
+    case "regex":
+      return `${f} = /${yaralRegex(value.pattern, value.flags)}/`;
     case "timepart":
       // timestamp.get_minute()/get_hour() take epoch seconds (e.g. metadata.event_timestamp.seconds)
       // and default to GMT. get_week() counts Sunday-based weeks from 0, and no function gives the

@@ -47,8 +47,8 @@ describe("re", () => {
         query: eql(String.raw`process.command_line regex "mimi[^\n]*\\.exe.*"`),
       },
       "yara-l": {
-        doc: "= /regex/ is an unanchored RE2 search (YARA-L re.regex)",
-        query: String.raw`$e.target.process.command_line = /^mimi.*\.exe/`,
+        doc: "= /regex/ is an unanchored RE2 search; (?s) so it reads the whole value, not its first line, and . without s is [^\\n] (YARA-L re.regex)",
+        query: String.raw`$e.target.process.command_line = /(?s)^mimi[^\n]*\.exe/`,
       },
       logscale: {
         doc: "field=/regex/ is an unanchored, case-sensitive search without flags (LogScale regular expressions)",
@@ -88,7 +88,10 @@ describe("re|i", () => {
         doc: "regex~ is the case-insensitive regex operator (EQL operators)",
         query: eql(String.raw`process.command_line regex~ ".*mimi[^\n]*katz.*"`),
       },
-      "yara-l": { doc: "(?i) inline flag, RE2", query: "$e.target.process.command_line = /(?i)mimi.*katz/" },
+      "yara-l": {
+        doc: "(?i) inline flag, RE2; (?s) to read the whole value",
+        query: String.raw`$e.target.process.command_line = /(?is)mimi[^\n]*katz/`,
+      },
       logscale: { doc: "the i flag (LogScale regular expression flags)", query: "CommandLine=/mimi.*katz/i" },
     },
   );
@@ -109,7 +112,10 @@ describe("re|m", () => {
       lucene: { doc: "Lucene regexp has no anchors and no line mode: refused", refused: multiline },
       esql: { doc: "RLIKE: Lucene regexp, refused", refused: multiline },
       eql: { doc: "regex: Lucene regexp, refused", refused: multiline },
-      "yara-l": { doc: "(?m) inline flag, RE2", query: "$e.target.process.command_line = /(?m)^evil$/" },
+      "yara-l": {
+        doc: "(?m) inline flag, RE2; (?s) to read past the first line (YARA-L re.regex)",
+        query: "$e.target.process.command_line = /(?ms)^evil$/",
+      },
       logscale: { doc: "the m flag", query: "CommandLine=/^evil$/m" },
     },
   );
@@ -179,8 +185,8 @@ describe("re with \\s and \\t escapes", () => {
         query: eql(String.raw`process.command_line regex ".*a[\t-\r ]b\tc.*"`),
       },
       "yara-l": {
-        doc: "RE2 escapes as written",
-        query: String.raw`$e.target.process.command_line = /a\sb\tc/`,
+        doc: "RE2 escapes as written; (?s) so \\s can match a newline past the first line",
+        query: String.raw`$e.target.process.command_line = /(?s)a\sb\tc/`,
       },
       logscale: { doc: "escapes as written", query: String.raw`CommandLine=/a\sb\tc/` },
     },
@@ -232,7 +238,7 @@ describe("re|i with a character range", () => {
         doc: "regex~ takes the range as is",
         query: eql('process.command_line regex~ ".*id=[a-f]+;.*"'),
       },
-      "yara-l": { doc: "(?i)", query: "$e.target.process.command_line = /(?i)id=[a-f]+;/" },
+      "yara-l": { doc: "(?i), and (?s)", query: "$e.target.process.command_line = /(?is)id=[a-f]+;/" },
       logscale: { doc: "the i flag", query: "CommandLine=/id=[a-f]+;/i" },
     },
   );

@@ -232,7 +232,12 @@ for (const [modifier, op, yes, no] of comparisons)
       },
       esql: { doc: "comparison operator", query: esql(`destination.port ${op} 1024`) },
       eql: { doc: "comparison operator", query: eql(`destination.port ${op} 1024`) },
-      "yara-l": { doc: "comparison operator on an integer UDM field", query: `$e.target.port ${op} 1024` },
+      "yara-l": op.startsWith("<")
+        ? {
+            doc: "comparison operator; an unset UDM integer reads as 0, which < 1024 would match, so != 0 too",
+            query: `($e.target.port ${op} 1024 and $e.target.port != 0)`,
+          }
+        : { doc: "comparison operator on an integer UDM field", query: `$e.target.port ${op} 1024` },
       logscale: { doc: "comparison in a field filter", query: `DestinationPort${op}1024` },
     };
     conformance(
