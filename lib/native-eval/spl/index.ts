@@ -33,7 +33,7 @@ function toRow(e: PlatformEvent): Row {
 
 export const splEvaluator: NativeEvaluator = {
   language: "spl",
-  version: "spl-2",
+  version: "spl-3",
   evaluate(input): EvaluationResult {
     const dropped = new Map<string, string>();
     const sources = new Map<string, Row[]>();

@@ -83,6 +83,19 @@ describe("search command (help.splunk.com .../search-commands/search)", () => {
 
 describe("where and eval (help.splunk.com .../search-commands/where, .../eval)", () => {
   const events = [ev("a", { user: "Admin" }), ev("b", { user: "admin" })];
+  it("strftime() formats _time in UTC; a variable the evaluator does not implement is refused, never left as text (Date and time format variables)", () => {
+    expect(matched('index=main | where strftime(_time, "%Y-%m-%d %H")="2026-11-29 11"', events)).toEqual([
+      "a",
+      "b",
+    ]);
+    expect(
+      splEvaluator.evaluate({
+        query: 'index=main | where tonumber(strftime(_time, "%V"))==48',
+        sources: [{ name: "s", events }],
+        now: NOW,
+      }),
+    ).toEqual({ kind: "not-evaluated", construct: "strftime %V" });
+  });
   it("string comparison in where is case-sensitive", () => {
     expect(matched('index=main | where user="admin"', events)).toEqual(["b"]);
   });

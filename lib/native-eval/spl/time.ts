@@ -27,10 +27,10 @@ export function relativeTime(nowSec: number, spec: string): number {
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");
 
-/** strftime in UTC for the variables the corpus uses. */
+/** strftime in UTC for the variables the corpus uses; any other variable is refused, not kept as text. */
 export function strftime(sec: number, fmt: string): string {
   const d = new Date(sec * 1000);
-  return fmt.replace(/%([YmdHMSFTyjbe%])/g, (_, c: string) => {
+  return fmt.replace(/%([A-Za-z%])/g, (_, c: string) => {
     switch (c) {
       case "Y":
         return String(d.getUTCFullYear());
