@@ -12,8 +12,24 @@ import { parseSigma } from "@/lib/sigma/engine/parse";
 import { PROBES } from "./support/sigma-probes";
 import { CHECKED, convert, runNative, type CheckedTarget } from "./support/sigma-native";
 
+/** The time-modifier probes (Sigma v2.1), for the entries every one of them shares. */
+const TIME = ["hour", "hour|gte", "minute|lt", "day|neq", "week", "month and year"];
+const each = <T>(names: string[], target: string, value: T) =>
+  Object.fromEntries(names.map((n) => [`${n} / ${target}`, value]));
+
 /** `probe / target` → the construct the evaluator reports "not evaluated" (an evaluator gap). */
 const UNSUPPORTED: Record<string, string> = {
+  // The KQL and ES|QL evaluators implement no date-part function; YARA-L none of timestamp.*.
+  ...each(TIME, "kql", "function datetime_part()"),
+  ...each(
+    TIME.filter((n) => n !== "week"),
+    "esql",
+    "function DATE_EXTRACT()",
+  ),
+  ...each(["hour", "hour|gte"], "yara-l", "function timestamp.get_hour()"),
+  "minute|lt / yara-l": "function timestamp.get_minute()",
+  // %V (the ISO week) is not among the strftime variables the SPL evaluator implements.
+  "week / splunk": "strftime %V",
   // KQL documents ipv6_is_in_range(); the evaluator does not implement it.
   "cidr (IPv6) / kql": "function ipv6_is_in_range()",
   // ES|QL's CIDR_MATCH takes IPv6 too (ip-functions/cidr_match); the evaluator refuses it.
@@ -29,6 +45,15 @@ const UNSUPPORTED: Record<string, string> = {
 
 /** `probe / target` → the backend's refusal (pinned exactly in lib/sigma/conformance). */
 const REFUSED: Record<string, RegExp> = {
+  ...each(TIME, "eql", /^EQL has no date function/),
+  ...each(TIME, "logscale", /^LogScale's time:hour\(\) and the other time functions assign a field/),
+  ...each(
+    ["day|neq", "week", "month and year"],
+    "yara-l",
+    /^YARA-L's timestamp functions give the minute, hour/,
+  ),
+  "week / esql": /^ES\|QL DATE_EXTRACT has no ISO 8601 week/,
+  "fieldref|neq / eql": /^EQL cannot compare field/,
   "re|m / esql": /multi-line anchors \(the m flag\)/,
   "re|m / eql": /multi-line anchors \(the m flag\)/,
   "fieldref / eql": /^EQL cannot compare field/,
@@ -69,6 +94,8 @@ const DIVERGES: Record<string, { events: number[]; why: string }> = {
   // "1024"); the search command page does not say how Splunk compares them. Sigma's gt is numeric.
   "gt / splunk": { events: [3], why: "undocumented: search comparison of a non-numeric value" },
   "gte / splunk": { events: [3], why: "undocumented: search comparison of a non-numeric value" },
+  // The event time is _time, which every Splunk event has: an event without it does not exist.
+  "day|neq / splunk": { events: [1], why: "Splunk: every event has _time" },
 };
 
 function compile(detection: Record<string, unknown>): DetectionRule {

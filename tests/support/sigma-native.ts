@@ -38,10 +38,11 @@ const ECS = {
   Other: "process.name",
   DestinationIp: "destination.ip",
   DestinationPort: "destination.port",
+  Timestamp: "@timestamp",
 };
 
 const LAYOUT: Record<CheckedTarget, Layout> = {
-  splunk: { source: { process: "", network: "" }, fields: {} },
+  splunk: { source: { process: "", network: "" }, fields: { Timestamp: "_time" } },
   logscale: { source: { process: "", network: "" }, fields: {} },
   kql: {
     source: { process: "DeviceProcessEvents", network: "DeviceNetworkEvents" },
@@ -67,6 +68,7 @@ const LAYOUT: Record<CheckedTarget, Layout> = {
       Other: "target.process.file.sha256",
       DestinationIp: "target.ip",
       DestinationPort: "target.port",
+      Timestamp: "metadata.event_timestamp.seconds",
     },
   },
 };
@@ -113,10 +115,30 @@ const kustoTable = (table: string) =>
 /** Fields a typed store holds as numbers (ECS long, UDM int32, Kusto int): DestinationPort. */
 const NUMERIC = new Set(["DestinationPort"]);
 
+/** An ISO 8601 date or date-time (no zone is UTC) as epoch milliseconds; anything else is no date. */
+function instant(value: unknown): number | undefined {
+  const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+  const m = typeof value === "string" ? iso.exec(value) : null;
+  if (!m) return undefined;
+  const text = value as string;
+  const ms = Date.parse(text.length > 10 && !m[1] ? `${text.replace(" ", "T")}Z` : text.replace(" ", "T"));
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The event time as each store holds it: epoch seconds (Splunk _time, UDM), a date (Kusto), ISO (ECS). */
+function timeValue(target: CheckedTarget, value: unknown): unknown {
+  if (target === "eql" || target === "logscale") return value;
+  const ms = instant(value);
+  if (ms === undefined) return undefined;
+  if (target === "splunk" || target === "yara-l") return Math.floor(ms / 1000);
+  return target === "kql" ? new Date(ms) : new Date(ms).toISOString();
+}
+
 /**
  * A Sigma-named event as the target stores it. Splunk and LogScale have no null: a null field is
  * absent. Typed stores (Kusto, Elasticsearch, UDM) hold a numeric field as a number, a numeric
  * string coerced and anything else not stored; a Kusto string column is never null (typing.ts).
+ * The event time is the store's own time field, which holds dates only.
  * A Falcon event keeps its JSON text in @rawstring, which LogScale's free-text search reads.
  */
 export function shapeEvent(target: CheckedTarget, shape: Shape, event: Event, id: string): PlatformEvent {
@@ -126,6 +148,7 @@ export function shapeEvent(target: CheckedTarget, shape: Shape, event: Event, id
     let value = raw;
     if (NUMERIC.has(field) && target !== "splunk" && target !== "logscale" && typeof value === "string")
       value = /^-?\d+$/.test(value) ? Number(value) : undefined;
+    if (field === "Timestamp") value = timeValue(target, value);
     if (value === undefined) continue;
     if (value === null && (target === "splunk" || target === "logscale" || target === "kql")) continue;
     const to = name(target, field);

@@ -22,7 +22,7 @@ const cl = (...values: string[]) => values.map((CommandLine) => ({ CommandLine }
 
 const dashes = [" -enc ", " /enc ", " \u2013enc ", " \u2014enc ", " \u2015enc "];
 
-/** Modifiers (modifiers-*.test.ts) and plain values (plain-values.test.ts). */
+/** Modifiers (modifiers-*.test.ts up to v2.0) and plain values (plain-values.test.ts). */
 const values: CrossProbe[] = [
   {
     name: "contains",
@@ -225,6 +225,105 @@ const values: CrossProbe[] = [
   },
 ];
 
+const ts = (...values: unknown[]) => values.map((Timestamp) => ({ Timestamp }));
+
+/** Sigma v2.1's neq and time modifiers (modifiers-v21.test.ts). */
+const v21: CrossProbe[] = [
+  {
+    name: "neq",
+    detection: sel({ "CommandLine|neq": "foo" }),
+    events: [...cl("bar", "foobar"), { Other: "x" }, ...cl("foo", "FOO")],
+  },
+  {
+    name: "contains|neq with several values",
+    detection: sel({ "CommandLine|contains|neq": ["foo", "bar"] }),
+    events: [...cl("baz"), { Other: "foo" }, ...cl("xfoox", "BAR")],
+  },
+  {
+    name: "contains|all|neq",
+    detection: sel({ "CommandLine|contains|all|neq": ["foo", "bar"] }),
+    events: [...cl("foo", "bar"), {}, ...cl("bar foo")],
+  },
+  {
+    name: "neq (number)",
+    shape: "network",
+    detection: sel({ "DestinationPort|neq": 443 }),
+    events: [
+      { DestinationPort: 80 },
+      { DestinationPort: "8443" },
+      {},
+      { DestinationPort: 443 },
+      { DestinationPort: "443" },
+    ],
+  },
+  {
+    name: "fieldref|neq",
+    detection: sel({ "User|fieldref|neq": "ParentUser" }),
+    events: [
+      { User: "alice", ParentUser: "bob" },
+      { User: "alice", ParentUser: "alice2" },
+      { User: "alice", ParentUser: "alice" },
+      { User: "Alice", ParentUser: "ALICE" },
+    ],
+  },
+  {
+    name: "hour",
+    detection: sel({ "Timestamp|hour": 3 }),
+    events: [
+      ...ts(
+        "2026-01-05T03:59:59Z",
+        "2026-01-05T05:30:00+02:00",
+        "2026-01-05 03:00:00",
+        "2026-01-05T04:00:00Z",
+        "03",
+        3,
+      ),
+      {},
+    ],
+  },
+  {
+    name: "hour|gte",
+    detection: sel({ "Timestamp|hour|gte": 22 }),
+    events: ts(
+      "2026-01-05T22:00:00Z",
+      "2026-01-05T23:59:00Z",
+      "2026-01-05T21:59:59Z",
+      "2026-01-05T00:00:00Z",
+    ),
+  },
+  {
+    name: "minute|lt",
+    detection: sel({ "Timestamp|minute|lt": 5 }),
+    events: ts("2026-01-05T10:04:59Z", "2026-01-05T10:00:00.123Z", "2026-01-05T10:05:00Z"),
+  },
+  {
+    name: "day|neq",
+    detection: sel({ "Timestamp|day|neq": 1 }),
+    events: [...ts("2026-03-02T00:00:00Z"), {}, ...ts("2026-03-01T23:59:59Z", "2026-03-01")],
+  },
+  {
+    name: "week",
+    detection: sel({ "Timestamp|week": 1 }),
+    events: ts(
+      "2025-12-29T10:00:00Z",
+      "2026-01-04T23:00:00Z",
+      "2026-01-05T00:00:00Z",
+      "2027-01-01T00:00:00Z",
+    ),
+  },
+  {
+    name: "month and year",
+    detection: sel({ "Timestamp|month": 12, "Timestamp|year|gte": 2026 }),
+    events: ts(
+      "2026-12-31T23:59:59Z",
+      "2030-12-01",
+      "2027-01-01T00:00:00+01:00",
+      "2025-12-31T23:59:59Z",
+      "2026-11-30T23:59:59Z",
+    ),
+  },
+];
+
 const A = { Image: "a.exe" };
 const B = { CommandLine: "b" };
 const C = { User: "c" };
@@ -335,4 +434,4 @@ const conditions: CrossProbe[] = [
   ],
 ].map(([name, detection, events]) => ({ name, detection, events }) as CrossProbe);
 
-export const PROBES: CrossProbe[] = [...values, ...conditions];
+export const PROBES: CrossProbe[] = [...values, ...v21, ...conditions];
