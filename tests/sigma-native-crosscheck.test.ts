@@ -32,8 +32,6 @@ const UNSUPPORTED: Record<string, string> = {
   "week / splunk": "strftime %V",
   // KQL documents ipv6_is_in_range(); the evaluator does not implement it.
   "cidr (IPv6) / kql": "function ipv6_is_in_range()",
-  // ES|QL's CIDR_MATCH takes IPv6 too (ip-functions/cidr_match); the evaluator refuses it.
-  "cidr (IPv6) / esql": "CIDR_MATCH on an IPv6 address",
   "cidr (IPv6) / yara-l": "net.ip_in_range_cidr on an IPv6 address",
   // A bare term searches _raw after Splunk's segmentation; samples carry fields, not _raw.
   "keywords / splunk": "free-text search term evil",

@@ -151,6 +151,13 @@ describe("ES|QL evaluator", () => {
     expect(run(`${FROM}| WHERE CIDR_MATCH(source.ip, "10.0.0.0/8", "192.168.0.0/16")`, docs).matched).toEqual(
       [true, false],
     );
+    // "ip: IP address of type ip (both IPv4 and IPv6 are supported)" (ip-functions/cidr_match).
+    const v6 = [{ "source.ip": "FE80::1" }, { "source.ip": "fec0::1" }, { "source.ip": "10.0.0.1" }];
+    expect(run(`${FROM}| WHERE CIDR_MATCH(source.ip, "fe80::/10")`, v6).matched).toEqual([
+      true,
+      false,
+      false,
+    ]);
     const { result } = run(`${FROM}| GROK msg "bucketName=%{DATA:bucket}[,}]" | KEEP bucket`, docs);
     expect(result.kind === "evaluated" && result.rows).toEqual([
       { bucket: "finance-exports" },

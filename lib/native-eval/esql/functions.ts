@@ -1,6 +1,7 @@
 // ES|QL scalar functions the corpus uses, each as documented in
 // https://www.elastic.co/guide/en/elasticsearch/reference/current/esql-functions-operators.html
 // Single-value functions return null for null input and for a multivalue (MV_* functions take them).
+import { inCidr } from "@/lib/native-eval/cidr";
 import { NativeEvalError } from "@/lib/native-eval/types";
 import { asDate, isMulti, normalize, toText, type Val } from "@/lib/native-eval/esql/values";
 
@@ -10,29 +11,9 @@ function single(fn: (...args: Val[]) => Val): Fn {
   return (args) => (args.some((a) => a === null || isMulti(a)) ? null : fn(...args));
 }
 
-function ipv4(ip: string): number | null {
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip);
-  if (!m) return null;
-  const parts = m.slice(1).map(Number);
-  if (parts.some((p) => p > 255)) return null;
-  return parts.reduce((acc, p) => acc * 256 + p, 0);
-}
-
-/** CIDR_MATCH(ip, block...): true if the IP is in any block (IPv4; an IPv6 address is refused). */
+/** CIDR_MATCH(ip, block...): true if the IP, IPv4 or IPv6, is in any block (ip-functions/cidr_match). */
 export function cidrMatch(ip: string, blocks: string[]): boolean {
-  const addr = ipv4(ip);
-  if (addr === null) {
-    if (ip.includes(":")) throw new NativeEvalError("CIDR_MATCH on an IPv6 address");
-    return false;
-  }
-  return blocks.some((block) => {
-    const [base, bits] = block.split("/");
-    const b = ipv4(base ?? "");
-    const n = Number(bits ?? 32);
-    if (b === null) return false;
-    const size = 2 ** (32 - n);
-    return Math.floor(addr / size) === Math.floor(b / size);
-  });
+  return blocks.some((block) => inCidr(ip, block));
 }
 
 const DIFF_UNITS: Record<string, number> = {

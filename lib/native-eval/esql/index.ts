@@ -90,7 +90,7 @@ function execute(p: Pipeline, input: EvaluationInput): EvaluationResult {
 
 export const esqlEvaluator: NativeEvaluator = {
   language: "esql",
-  version: "esql-1.0.0",
+  version: "esql-1.1.0",
   evaluate(input: EvaluationInput): EvaluationResult {
     try {
       return execute(parseEsql(input.query), input);
