@@ -33,9 +33,7 @@ export function CoverageCell({ entry, total }: { entry: MatrixEntry; total: numb
           {entry.hasPage ? "" : <span className="sr-only"> (opens in a new tab)</span>}
         </span>
       </span>
-      <span aria-label={`${covered} of ${total} platforms`}>
-        {covered}/{total}
-      </span>
+      <span aria-label={`${covered} of ${total} platforms`}>{`${covered}/${total}`}</span>
     </a>
   );
 }

@@ -1,3 +1,4 @@
+import { attackUrl } from "@/lib/attack/tactics";
 import { coveredWithSubtechniques, type CoverageMatrix } from "@/lib/coverage/matrix";
 import { CoverageCell } from "./coverage-cell";
 
@@ -28,25 +29,32 @@ export function CoverageMatrixView({ matrix }: { matrix: CoverageMatrix }) {
               </p>
               <ul className="space-y-1.5">
                 {column.entries.map((entry) => {
-                  const coveredSubs = entry.subtechniques.filter((s) => s.platforms.length > 0).length;
+                  const coveredSubs = entry.subtechniques.filter((s) => s.platforms.length > 0);
+                  const uncoveredSubs = entry.subtechniques.length - coveredSubs.length;
                   return (
                     <li key={entry.id}>
                       <CoverageCell entry={entry} total={total} />
                       {entry.subtechniques.length > 0 && (
-                        // Opened when a sub-technique is covered, so coverage is never hidden.
-                        <details className="mx-subs" open={coveredSubs > 0}>
-                          <summary>
-                            {entry.subtechniques.length} sub-techniques
-                            {coveredSubs > 0 ? `, ${coveredSubs} covered` : ""}
-                          </summary>
-                          <ul>
-                            {entry.subtechniques.map((sub) => (
-                              <li key={sub.id}>
-                                <CoverageCell entry={sub} total={total} />
-                              </li>
-                            ))}
-                          </ul>
-                        </details>
+                        <div className="mx-subs">
+                          {coveredSubs.length > 0 && (
+                            <ul>
+                              {coveredSubs.map((sub) => (
+                                <li key={sub.id}>
+                                  <CoverageCell entry={sub} total={total} />
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                          {uncoveredSubs > 0 && (
+                            // Uncovered sub-techniques are counted, not listed: ~600 cells of "0/6"
+                            // doubled the page (HTML and its React payload). ATT&CK lists them; the
+                            // gaps layer names each one.
+                            <a href={attackUrl(entry.id)} rel="noopener" target="_blank">
+                              {uncoveredSubs} of {entry.subtechniques.length} sub-techniques not covered
+                              <span className="sr-only"> (list on ATT&CK, opens in a new tab)</span>
+                            </a>
+                          )}
+                        </div>
                       )}
                     </li>
                   );
