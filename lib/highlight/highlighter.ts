@@ -5,6 +5,7 @@ import { esqlGrammar } from "@/lib/highlight/grammars/esql";
 import { yaraLGrammar } from "@/lib/highlight/grammars/yara-l";
 import { logscaleGrammar } from "@/lib/highlight/grammars/logscale";
 import { shikiLanguage } from "@/lib/highlight/languages";
+import { paletteOf, paletteTransformer } from "@/lib/highlight/palette";
 
 // The "-default" GitHub themes keep comments above 4.5:1 contrast in both modes (axe-checked in e2e).
 export const THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
@@ -31,13 +32,19 @@ export function getHighlighter(): Promise<Highlighter> {
   return highlighter;
 }
 
-/** HTML for a code block, with both themes inlined as CSS variables (see globals.css). */
+/** The transformer every highlighted block goes through: token colours as palette classes. */
+export function themePalette(h: Highlighter) {
+  return paletteTransformer(paletteOf(h.getTheme(THEMES.light)), paletteOf(h.getTheme(THEMES.dark)));
+}
+
+/** HTML for a code block: token colours as palette classes (app/highlight-palette.css). */
 export async function highlightToHtml(code: string, language: string | undefined): Promise<string> {
   const h = await getHighlighter();
   return h.codeToHtml(code.replace(/\n$/, ""), {
     lang: shikiLanguage(language),
     themes: THEMES,
     defaultColor: "light",
+    transformers: [themePalette(h)],
   });
 }
 
@@ -57,5 +64,10 @@ export async function highlightQueryToHtml(
     langs: ["kusto", "splunk", eqlGrammar, esqlGrammar],
   });
   const h = await queryHighlighter;
-  return h.codeToHtml(code, { lang: language, themes: THEMES, defaultColor: "light" });
+  return h.codeToHtml(code, {
+    lang: language,
+    themes: THEMES,
+    defaultColor: "light",
+    transformers: [themePalette(h)],
+  });
 }

@@ -7,7 +7,7 @@ import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
-import { getHighlighter, THEMES } from "@/lib/highlight/highlighter";
+import { getHighlighter, themePalette, THEMES } from "@/lib/highlight/highlighter";
 
 export async function renderMarkdownToHtml(markdown: string): Promise<string> {
   const highlighter = await getHighlighter();
@@ -19,6 +19,7 @@ export async function renderMarkdownToHtml(markdown: string): Promise<string> {
       themes: THEMES,
       defaultColor: "light",
       fallbackLanguage: "text",
+      transformers: [themePalette(highlighter)],
     })
     .use(rehypeStringify)
     .process(markdown);

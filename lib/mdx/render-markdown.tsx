@@ -6,7 +6,7 @@ import { evaluate } from "@mdx-js/mdx";
 import rehypeShikiFromHighlighter from "@shikijs/rehype/core";
 import remarkGfm from "remark-gfm";
 import * as runtime from "react/jsx-runtime";
-import { getHighlighter, THEMES } from "@/lib/highlight/highlighter";
+import { getHighlighter, themePalette, THEMES } from "@/lib/highlight/highlighter";
 
 export async function renderMarkdown(source: string, file: string): Promise<React.ReactElement> {
   const highlighter = await getHighlighter();
@@ -18,7 +18,12 @@ export async function renderMarkdown(source: string, file: string): Promise<Reac
         [
           rehypeShikiFromHighlighter,
           highlighter,
-          { themes: THEMES, defaultColor: "light", fallbackLanguage: "text" },
+          {
+            themes: THEMES,
+            defaultColor: "light",
+            fallbackLanguage: "text",
+            transformers: [themePalette(highlighter)],
+          },
         ],
       ],
     });
