@@ -11,9 +11,12 @@ import { nativeSentence } from "@/lib/native-eval/summary";
 export function NativeEvaluation({
   evaluation: e,
   platformName,
+  samplesHref,
 }: {
   evaluation: DetectionEvaluation;
   platformName: string;
+  /** The JSON file with every sample event and its outcome. */
+  samplesHref: string;
 }) {
   if (e.status !== "evaluated")
     return (
@@ -27,6 +30,11 @@ export function NativeEvaluation({
     ...e.outcomes.filter((o) => o.kind === "benign").slice(0, PER_KIND),
   ];
   const hidden = e.outcomes.length - shown.length;
+  // One event of each kind as JSON on the page; every event is in the JSON file.
+  const withJson = new Set([
+    shown.find((o) => o.kind === "true-positive"),
+    shown.find((o) => o.kind === "benign"),
+  ]);
   return (
     <div className="space-y-3 text-sm" data-testid="native-evaluation">
       <p className="text-slate-700 dark:text-slate-300">
@@ -36,38 +44,67 @@ export function NativeEvaluation({
       <ul className="space-y-2">
         {shown.map((o) => {
           const ok = outcomeAsExpected(o, e.outcomes);
+          const headline = (
+            <>
+              <span className="font-medium">{o.kind === "benign" ? "Benign" : "Attack"}</span>: {o.name}{" "}
+              <span className="text-slate-600 dark:text-slate-400">·</span>{" "}
+              <span className={ok ? "" : "font-semibold text-red-700 dark:text-red-300"}>
+                {o.actual ? "matched" : "not matched"}
+                {ok ? "" : " (not as expected)"}
+              </span>
+            </>
+          );
+          const decided = (
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              Decided by <code className="break-all">{shortClause(o.clause)}</code>
+              {o.scenario ? ` · scenario ${o.scenario}` : ""} · source {o.source}
+            </p>
+          );
           return (
-            <li key={o.id}>
-              <details className="rounded border border-slate-200 px-3 py-2 dark:border-slate-800">
-                <summary className="cursor-pointer">
-                  <span className="font-medium">{o.kind === "benign" ? "Benign" : "Attack"}</span>: {o.name}{" "}
-                  <span className="text-slate-600 dark:text-slate-400">·</span>{" "}
-                  <span className={ok ? "" : "font-semibold text-red-700 dark:text-red-300"}>
-                    {o.actual ? "matched" : "not matched"}
-                    {ok ? "" : " (not as expected)"}
-                  </span>
-                </summary>
-                <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
-                  Decided by <code className="break-all">{o.clause}</code>
-                  {o.scenario ? ` · scenario ${o.scenario}` : ""} · source {o.source}
-                </p>
-                <SampleEvent event={o.event} />
-              </details>
+            <li key={o.id} className="rounded border border-slate-200 px-3 py-2 dark:border-slate-800">
+              {withJson.has(o) ? (
+                <details>
+                  <summary className="cursor-pointer">{headline}</summary>
+                  {decided}
+                  <SampleEvent event={o.event} />
+                </details>
+              ) : (
+                <>
+                  <p>{headline}</p>
+                  {decided}
+                </>
+              )}
             </li>
           );
         })}
       </ul>
-      {hidden > 0 && (
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          And {hidden} more events of the same scenarios (run <code>npm run content:evaluate</code> for all of
-          them).
-        </p>
-      )}
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        {hidden > 0 ? `${shown.length} of ${e.outcomes.length} events shown. ` : ""}
+        <a className="underline underline-offset-2" href={samplesHref} data-testid="samples-json">
+          All {e.outcomes.length} events with their outcomes (JSON)
+        </a>
+        , to load into a test tenant; <code>npm run content:evaluate</code> runs them locally.
+      </p>
     </div>
   );
 }
 
-/** Threshold detections carry hundreds of events: show the first few of each kind on the page. */
+/**
+ * A matching event is decided by every conjunct, so the evaluators report the whole condition: a
+ * query's length, repeated per event. The page shows its start; the JSON has it whole.
+ */
+function shortClause(clause: string): string {
+  return clause.length <= CLAUSE_CHARS
+    ? clause
+    : `${clause.slice(0, CLAUSE_CHARS).trimEnd()}… (whole clause in the JSON)`;
+}
+const CLAUSE_CHARS = 160;
+
+/**
+ * The first few outcomes of each kind, the first event of each kind as JSON; the rest are one link
+ * away. Threshold detections carry hundreds of events, and each one shown travels twice (in the
+ * HTML and in the React payload): six ECS documents were a quarter of the heaviest page.
+ */
 const PER_KIND = 6;
 
 /**

@@ -38,7 +38,14 @@ test("home → technique → detection page with every section", async ({ page }
     page.getByTestId("attack-box").getByRole("link", { name: /attack\.mitre\.org\/techniques/ }),
   ).toBeVisible();
   await expect(page.getByTestId("query")).toContainText(detection.query.trim().split("\n")[0]!.trim());
-  await expect(page.getByTestId("query").locator("pre.shiki span[style]").first()).toBeVisible();
+  // Highlighted: tokens carry palette classes, and the stylesheet gives them their colours.
+  const token = page.getByTestId("query").locator("pre.shiki span.line > span[class]").first();
+  await expect(token).toBeVisible();
+  const colours = await token.evaluate((el) => [
+    getComputedStyle(el).color,
+    getComputedStyle(el.closest("pre")!).color,
+  ]);
+  expect(colours[0]).not.toBe(colours[1]);
   await expect(page.getByTestId("rating")).toContainText(`${detection.severity} severity`);
   await expect(page.getByTestId("rating")).toContainText(`${detection.confidence} confidence`);
   for (const heading of [
@@ -69,11 +76,23 @@ test("the detection page says what was verified and shows the native query's eve
   const native = page.getByTestId("native-evaluation");
   await expect(native).toContainText(/fires on (\d+) of \1 attack events?, silent on (\d+) of \2 benign/);
   const first = native.locator("details").first();
+  const firstName = (await first.locator("summary").textContent())!
+    .replace(/^(Attack|Benign): /, "")
+    .split(" · ")[0];
   await expect(first.locator("pre")).toBeHidden();
   await first.locator("summary").click();
   const json = JSON.parse((await first.locator("pre").textContent()) ?? "");
   expect(typeof json).toBe("object");
   expect(JSON.stringify(json)).not.toContain("__sample");
+  // Every event, not only those shown, with the outcome the page reports.
+  const href = (await native.getByTestId("samples-json").getAttribute("href"))!;
+  const all = await (await page.request.get(href)).json();
+  expect(all.technique).toBe(technique.id);
+  expect(all.events.length).toBeGreaterThanOrEqual(await native.locator("details").count());
+  expect(all.events[0]).toMatchObject({ kind: expect.any(String), matched: expect.any(Boolean) });
+  expect(JSON.stringify(all.events.find((e: { name: string }) => e.name === firstName)?.event)).toBe(
+    JSON.stringify(json),
+  );
 });
 
 test("the technique page shows the sample events and the Sigma filters that tune the rule", async ({

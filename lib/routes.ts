@@ -4,6 +4,7 @@ export const routes = {
   techniques: () => "/techniques",
   technique: (id: string) => `/techniques/${id}`,
   detection: (id: string, platform: string) => `/techniques/${id}/${platform}`,
+  detectionSamples: (id: string, platform: string) => `/techniques/${id}/${platform}/samples.json`,
   platforms: () => "/platforms",
   platform: (id: string) => `/platforms/${id}`,
   sigma: (id: string) => `/sigma/${id}.yml`,

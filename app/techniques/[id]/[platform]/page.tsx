@@ -136,7 +136,11 @@ export default async function DetectionPage({ params }: { params: Promise<Params
         </Section>
 
         <Section id="native-evaluation" title="The query against sample events">
-          <NativeEvaluation evaluation={native} platformName={platform.name} />
+          <NativeEvaluation
+            evaluation={native}
+            platformName={platform.name}
+            samplesHref={routes.detectionSamples(technique.id, platform.id)}
+          />
         </Section>
 
         <Section id="explanation" title="How the query works">
