@@ -183,6 +183,28 @@ test("prerendered pages carry an ETag of their build and path, and answer 304 fo
   expect((await request.get("/pricing")).headers()["etag"]).toBeUndefined();
 });
 
+test("a prerendered page is answered from memory after its first request, byte for byte", async ({
+  request,
+}) => {
+  const path = `/techniques/${technique.id}`;
+  for (const encoding of ["identity", "gzip"]) {
+    const headers = { "accept-encoding": encoding };
+    const first = await request.get(path, { headers });
+    const second = await request.get(path, { headers });
+    expect(second.headers()["x-atlas-memory"], encoding).toBe("hit");
+    expect(await second.body()).toEqual(await first.body()); // decoded by the client for gzip
+    for (const name of ["content-type", "content-security-policy", "cache-control", "etag", "vary"])
+      expect(second.headers()[name], `${encoding} ${name}`).toBe(first.headers()[name]);
+    if (encoding === "gzip") expect(second.headers()["content-encoding"]).toBe("gzip");
+  }
+  // Payload requests, other methods and per-visitor pages still reach the app.
+  const payload = await request.get(`${path}?_rsc=x`, { headers: { rsc: "1" }, maxRedirects: 0 });
+  expect(payload.headers()["x-atlas-memory"]).toBeUndefined();
+  expect((await request.post(path, { maxRedirects: 0 })).status()).toBe(405);
+  await request.get("/pricing");
+  expect((await request.get("/pricing")).headers()["x-atlas-memory"]).toBeUndefined();
+});
+
 test("other spellings of a technique id redirect permanently to the canonical URL", async ({ request }) => {
   const [num, sub] = technique.id.slice(1).split(".");
   const spellings = sub

@@ -7,6 +7,7 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { prerenderEtags } from "./prerender-etags.mjs";
+import { prerenderMemory } from "./prerender-memory.mjs";
 
 // Same names as lib/auth/client-address.ts, which believes the header only when this mark is set.
 const SOCKET_ADDRESS_HEADER = "x-atlas-socket-address";
@@ -27,12 +28,14 @@ await app.prepare();
 globalThis[SERVER_MARK] = true;
 const distDir = process.env.NEXT_DIST_DIR || ".next";
 const etags = prerenderEtags(fs.readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim());
+const memory = prerenderMemory();
 
 const server = http.createServer((req, res) => {
   // Overwrites whatever a client sent under this name; Node lower-cases header names.
   req.headers[SOCKET_ADDRESS_HEADER] = req.socket.remoteAddress ?? "";
-  if (etags.answerNotModified(req, res)) return;
+  if (etags.answerNotModified(req, res) || memory.answer(req, res)) return;
   etags.tagPrerendered(req, res);
+  memory.record(req, res);
   handle(req, res).catch((error) => {
     console.error("request failed", error);
     if (!res.headersSent) res.statusCode = 500;
