@@ -427,8 +427,8 @@ describe('temporal_ordered over three rules (Ordered Temporal Proximity: "behave
     ],
     [
       "logscale",
-      "LogScale groupBy() aggregates without order: refused",
-      "refused: LogScale's groupBy() aggregates without order; temporal_ordered needs a sequence operator (use EQL or YARA-L)",
+      "LogScale groupBy() has no order; correlate(sequence=true) not established as strict: refused",
+      "refused: LogScale's groupBy() aggregates without order; correlate(sequence=true, within=…) orders events, but that its order is strictly later in time, as temporal_ordered is on the other targets, is not established (it takes a jitterTolerance), so it is not emitted (use EQL or YARA-L)",
     ],
   ])("%s (%s)", (target, _doc, expected) => expect(output(rule, target)).toBe(expected));
 });
@@ -795,8 +795,8 @@ describe('aliases (Aliases: "The defined aliases can then be defined in `group-b
     ],
     [
       "logscale",
-      "LogScale groupBy() aggregates without order: refused",
-      "refused: LogScale's groupBy() aggregates without order; temporal_ordered needs a sequence operator (use EQL or YARA-L)",
+      "LogScale groupBy() has no order; correlate(sequence=true) not established as strict: refused",
+      "refused: LogScale's groupBy() aggregates without order; correlate(sequence=true, within=…) orders events, but that its order is strictly later in time, as temporal_ordered is on the other targets, is not established (it takes a jitterTolerance), so it is not emitted (use EQL or YARA-L)",
     ],
   ])("%s (%s)", (target, _doc, expected) => expect(output(rule, target)).toBe(expected));
 });

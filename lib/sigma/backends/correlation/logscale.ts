@@ -21,9 +21,16 @@ const fail = (m: string): never => {
 
 export function logscaleCorrelation(plan: CorrelationPlan): string {
   const c = plan.rule.correlation;
+  // correlate() is LogScale's sequence operator: its events "must come in a specific order (see the
+  // sequence parameter)" and "all events of the pattern must be within a certain time interval from
+  // each other (see the within parameter)" (library.humio.com/data-analysis-1.260.0/functions-correlate.html).
+  // Not emitted: temporal_ordered here means each rule's event strictly later than the one before
+  // (Splunk, KQL, YARA-L: equal times are not an order), and that sequence=true is strict is not
+  // established (it also takes a jitterTolerance); its candidate set is memory-bound, "a partial
+  // result will be reported" past the iteration limit (envar-default_graphquery_iteration_limit.html).
   if (c.type === "temporal_ordered")
     fail(
-      "LogScale's groupBy() aggregates without order; temporal_ordered needs a sequence operator (use EQL or YARA-L)",
+      "LogScale's groupBy() aggregates without order; correlate(sequence=true, within=…) orders events, but that its order is strictly later in time, as temporal_ordered is on the other targets, is not established (it takes a jitterTolerance), so it is not emitted (use EQL or YARA-L)",
     );
   const filter = (i: number) => {
     const r = plan.rules[i]!;
