@@ -205,6 +205,23 @@ test("a prerendered page is answered from memory after its first request, byte f
   expect((await request.get("/pricing")).headers()["x-atlas-memory"]).toBeUndefined();
 });
 
+test("a long changelog shows its latest versions and links to the whole one in the API", async ({ page }) => {
+  const reworked = catalog.techniques
+    .flatMap((t) => t.detections.map((d) => ({ t, d })))
+    .find(({ d }) => d.changelog.length > 3);
+  expect(reworked, "the corpus has a detection with more than three versions").toBeDefined();
+  const { t, d } = reworked!;
+  await page.goto(`/techniques/${t.id}/${d.platform}`);
+  const section = page.locator("section#changelog");
+  await expect(section.locator("ol > li")).toHaveCount(3);
+  await expect(section.locator("ol > li").first()).toContainText(`v${d.changelog.at(-1)!.version}`);
+  const href = (await page.getByTestId("changelog-more").locator("a").getAttribute("href"))!;
+  const json = await (await page.request.get(href)).json();
+  expect(json.data.changelog.map((c: { version: number }) => c.version)).toEqual(
+    d.changelog.map((c) => c.version),
+  );
+});
+
 test("other spellings of a technique id redirect permanently to the canonical URL", async ({ request }) => {
   const [num, sub] = technique.id.slice(1).split(".");
   const spellings = sub

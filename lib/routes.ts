@@ -5,6 +5,7 @@ export const routes = {
   technique: (id: string) => `/techniques/${id}`,
   detection: (id: string, platform: string) => `/techniques/${id}/${platform}`,
   detectionSamples: (id: string, platform: string) => `/techniques/${id}/${platform}/samples.json`,
+  apiDetection: (detectionId: string) => `/api/v1/detections/${detectionId}`,
   platforms: () => "/platforms",
   platform: (id: string) => `/platforms/${id}`,
   sigma: (id: string) => `/sigma/${id}.yml`,

@@ -24,6 +24,10 @@ import { evaluateDetection } from "@/lib/native-eval/run";
 
 type Params = { id: string; platform: string };
 
+// The latest versions on the page; a detection reworked many times keeps its whole history in the
+// API, where it does not weigh on every visit.
+const CHANGELOG_ON_PAGE = 3;
+
 export const dynamicParams = false;
 
 export function generateStaticParams(): Params[] {
@@ -266,13 +270,25 @@ export default async function DetectionPage({ params }: { params: Promise<Params
 
         <Section id="changelog" title="Changelog">
           <ol className="space-y-1 text-sm">
-            {[...detection.changelog].reverse().map((c) => (
-              <li key={c.version}>
-                <span className="font-medium">v{c.version}</span> · <time dateTime={c.date}>{c.date}</time> ·{" "}
-                {c.note}
-              </li>
-            ))}
+            {[...detection.changelog]
+              .reverse()
+              .slice(0, CHANGELOG_ON_PAGE)
+              .map((c) => (
+                <li key={c.version}>
+                  <span className="font-medium">v{c.version}</span> · <time dateTime={c.date}>{c.date}</time>{" "}
+                  · {c.note}
+                </li>
+              ))}
           </ol>
+          {detection.changelog.length > CHANGELOG_ON_PAGE && (
+            <p className="mt-2 text-sm text-slate-700 dark:text-slate-300" data-testid="changelog-more">
+              Versions 1 to {detection.changelog.length - CHANGELOG_ON_PAGE}:{" "}
+              <a className="underline underline-offset-2" href={routes.apiDetection(detection.id)}>
+                the whole changelog in the detection&apos;s JSON
+              </a>
+              .
+            </p>
+          )}
           <p className="mt-2 font-mono text-xs text-slate-600 dark:text-slate-400">
             Detection id {detection.id}
           </p>
