@@ -21,9 +21,13 @@ const appDir = path.join(dist, "server", "app");
 // the inline RSC payload; "rsc" is that inline payload alone; JS and CSS are what the page loads.
 export const BUDGETS: Record<string, Budget> = {
   home: { html: 10_000, rsc: 7_000, js: 143_000, css: 12_000 },
-  detection: { html: 32_000, rsc: 18_000, js: 145_000, css: 12_000 },
+  // Raised from 32/18 KB on 2026-12-06: the heaviest page became T1560.001/splunk, whose query, prose
+  // and changelog grew through five review rounds (content, not markup); it still scores 97 in
+  // Lighthouse (bench/README.md).
+  detection: { html: 37_000, rsc: 21_000, js: 145_000, css: 12_000 },
   technique: { html: 26_000, rsc: 15_000, js: 143_000, css: 12_000 },
-  matrix: { html: 60_000, rsc: 35_000, js: 143_000, css: 12_000 },
+  // Lowered from 60/35 KB once uncovered sub-techniques became one line per technique.
+  matrix: { html: 30_000, rsc: 18_000, js: 143_000, css: 12_000 },
 };
 
 const match = (re: RegExp) => (files: string[]) => files.filter((f) => re.test(f));
