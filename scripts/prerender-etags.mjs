@@ -4,10 +4,8 @@
 // build, so the build id and the path name its content as well as the hash did. next.config.ts
 // turns Next's own ETags off; scripts/serve.mjs uses this instead.
 import { createHash } from "node:crypto";
+import { documentPathname as documentPath } from "./prerendered-request.mjs";
 
-// Requests for the React Server Components payload (client navigation, prefetch) get a different
-// body at the same path: only document requests are tagged or answered 304.
-const PAYLOAD_HEADERS = ["rsc", "next-router-prefetch", "next-router-segment-prefetch"];
 // What a 304 repeats from the 200 it stands for (RFC 9110, 15.4.5).
 const REPEATED = ["cache-control", "vary", "content-location", "expires"];
 // Paths are remembered only from prerendered answers, so this bounds memory, not correctness.
@@ -19,12 +17,6 @@ export function prerenderEtags(buildId) {
   const known = new Map();
   const tagFor = (pathname) =>
     `W/"${buildId}-${createHash("sha1").update(pathname).digest("base64url").slice(0, 16)}"`;
-
-  const documentPath = (req) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return null;
-    if (PAYLOAD_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
-    return new URL(req.url ?? "/", "http://x").pathname;
-  };
 
   return {
     /** Answers 304 when the client holds this build's copy of a page this process served prerendered. */

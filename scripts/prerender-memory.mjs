@@ -6,10 +6,8 @@
 // send every time. This keeps them per path and Accept-Encoding and replays them with fresh Date.
 // Everything else (per-visitor pages, payload requests, route handlers, anything revalidating)
 // goes to Next every time.
+import { documentPathname } from "./prerendered-request.mjs";
 
-// Requests for the React Server Components payload (client navigation, prefetch), server actions
-// and draft previews get other bodies at the same path.
-const BYPASS_HEADERS = ["rsc", "next-router-prefetch", "next-router-segment-prefetch", "next-action"];
 // What the replay recomputes or must not repeat.
 const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "transfer-encoding", "content-length"]);
 // Next's Cache-Control for a page prerendered without revalidation.
@@ -24,17 +22,10 @@ export function prerenderMemory({ maxBytes = 192 * 1024 * 1024 } = {}) {
   let bytes = 0;
 
   const keyOf = (req) => {
-    if (req.method !== "GET" && req.method !== "HEAD") return null;
-    if (BYPASS_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
-    if (/__prerender_bypass/.test(req.headers.cookie ?? "")) return null;
-    let pathname;
-    try {
-      // Decoded, so percent-encoded spellings of one page share its entry.
-      pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    } catch {
-      return null;
-    }
-    return { pathname, key: `${pathname}\n${(req.headers["accept-encoding"] ?? "").trim()}` };
+    const pathname = documentPathname(req);
+    return pathname === null
+      ? null
+      : { pathname, key: `${pathname}\n${(req.headers["accept-encoding"] ?? "").trim()}` };
   };
 
   return {
