@@ -1,10 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
-import fs from "node:fs";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/chromium";
 
-// Debian's Chromium by default (Playwright cannot download browsers here); override with
-// CHROMIUM_PATH, or set it empty to use Playwright's own browser on a developer machine.
-const chromiumPath =
-  process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
@@ -33,15 +29,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: chromiumPath || undefined,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { CHROMIUM_ARGS, chromiumPath } from "../scripts/chromium";
 
 const { values } = parseArgs({
   options: {
@@ -22,17 +23,8 @@ const { values } = parseArgs({
 const dist = values.dist ?? process.env.NEXT_DIST_DIR ?? ".next";
 const runs = Math.max(1, Number(values.runs));
 const TARGETS = { performance: 95, accessibility: 100, cls: 0.02 };
-// The same switches the e2e suite gives Chromium (playwright.config.ts), plus headless.
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+// The same switches the e2e suite gives Chromium, plus headless.
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 
 /** A detection page from the build, so the bench works on any corpus. */
 function detectionPath(): string {
@@ -118,7 +110,7 @@ const pages: Array<[string, string]> = [
   ["pricing", "/pricing"],
 ];
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  chromePath: chromiumPath || "/usr/bin/chromium",
   chromeFlags: CHROME_FLAGS,
 });
 const rows: Row[] = [];
